@@ -1,0 +1,54 @@
+package io.ledgerline.tagcache;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One tag's epochs. Entries keep a strong reference to the states of their tags (and the
+ * epochs they saw), so the registry can hold states weakly: a tag that no live entry or load
+ * refers to is forgotten, and a fresh state starting at epoch zero is indistinguishable for
+ * anything that might look at it later.
+ */
+final class TagState {
+
+  /** Entries that saw an older expire epoch are dead. */
+  private volatile long expireEpoch;
+  /** Entries that saw an older stale epoch are stale, within {@link StaleMark#window} of {@link StaleMark#at}. */
+  private volatile StaleMark stale = StaleMark.NONE;
+
+  long expireEpoch() {
+    return expireEpoch;
+  }
+
+  StaleMark stale() {
+    return stale;
+  }
+
+  synchronized void raiseExpire(long epoch) {
+    if (epoch > expireEpoch) {
+      expireEpoch = epoch;
+    }
+  }
+
+  synchronized void raiseStale(long epoch, Instant at, Duration window) {
+    if (epoch > stale.epoch()) {
+      stale = new StaleMark(epoch, at, window);
+    }
+  }
+
+  /**
+   * The latest {@code revalidateTag} of a tag. Only the latest is kept: a second revalidation
+   * restarts the window for every entry older than it, which is what its caller asked for
+   * ("serve stale for at most this long from now").
+   *
+   * @param window {@code null} for unbounded
+   */
+  record StaleMark(long epoch, Instant at, Duration window) {
+    static final StaleMark NONE = new StaleMark(0, Instant.MIN, null);
+
+    /** Whether an entry marked stale by this may still be served at {@code now}. */
+    boolean servableAt(Instant now) {
+      return window == null || Duration.between(at, now).compareTo(window) < 0;
+    }
+  }
+}
