@@ -1,0 +1,64 @@
+package io.ledgerline.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import io.ledgerline.web.JsonRequests;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	private static final String UNAUTHORIZED_JSON = """
+			{"ok":false,"error":{"code":"unauthorized","message":"Sign in to continue."}}""";
+
+	private static final String FORBIDDEN_JSON = """
+			{"ok":false,"error":{"code":"forbidden","message":"The request was refused (missing or invalid CSRF token, or not allowed)."}}""";
+
+	@Bean
+	SecurityFilterChain web(HttpSecurity http) throws Exception {
+		RequestMatcher json = JsonRequests::wantsJson;
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/invoices", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// An API caller without a session gets 401 JSON, never a redirect to the login page.
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(jsonUnauthorized(), json)
+				.defaultAccessDeniedHandlerFor(jsonForbidden(), json));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static AuthenticationEntryPoint jsonUnauthorized() {
+		return (request, response, e) -> writeJson(response, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON);
+	}
+
+	private static AccessDeniedHandler jsonForbidden() {
+		return (request, response, e) -> writeJson(response, HttpStatus.FORBIDDEN, FORBIDDEN_JSON);
+	}
+
+	private static void writeJson(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String body)
+			throws java.io.IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(body);
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.ledgerline.invoices;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** One invoice row as the server currently has it; {@code version} is the write precondition. */
+public record Invoice(long id, @JsonIgnore String orgId, String number, String customerName, InvoiceStatus status,
+		BigDecimal total, LocalDate issuedOn, long version, Instant createdAt, Instant updatedAt, Instant archivedAt,
+		Instant deletedAt) {
+
+	public Lifecycle lifecycle() {
+		if (deletedAt != null) {
+			return Lifecycle.DELETED;
+		}
+		return archivedAt != null ? Lifecycle.ARCHIVED : Lifecycle.ACTIVE;
+	}
+
+	@JsonIgnore
+	public boolean isActive() {
+		return lifecycle() == Lifecycle.ACTIVE;
+	}
+
+}

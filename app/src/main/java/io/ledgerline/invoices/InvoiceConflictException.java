@@ -1,0 +1,21 @@
+package io.ledgerline.invoices;
+
+import io.ledgerline.web.ConflictException;
+
+/** A write's precondition failed; carries the server's current row. */
+public class InvoiceConflictException extends ConflictException {
+
+	public static final String CHANGED_ELSEWHERE = "This invoice changed elsewhere — refresh to retry.";
+
+	private final transient Invoice currentInvoice;
+
+	InvoiceConflictException(String message, Invoice current) {
+		super(message, current);
+		this.currentInvoice = current;
+	}
+
+	public Invoice currentInvoice() {
+		return currentInvoice;
+	}
+
+}

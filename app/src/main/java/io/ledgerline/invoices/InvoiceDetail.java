@@ -1,0 +1,6 @@
+package io.ledgerline.invoices;
+
+import java.util.List;
+
+public record InvoiceDetail(Invoice invoice, List<InvoiceLine> lines) {
+}

@@ -1,0 +1,7 @@
+package io.ledgerline.invoices;
+
+import java.math.BigDecimal;
+
+public record InvoiceLine(int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice,
+		BigDecimal amount) {
+}

@@ -1,0 +1,106 @@
+package io.ledgerline.invoices;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.ledgerline.config.Timestamps;
+
+/**
+ * Every statement is scoped by {@code org_id}: another org's id is simply not found. Writes
+ * carry their preconditions (not deleted, lifecycle, version) in the UPDATE's WHERE clause,
+ * so the check and the write are one atomic statement.
+ */
+@Repository
+class InvoiceRepository {
+
+	private static final String COLUMNS = """
+			id, org_id, invoice_number, customer_name, status, total, issued_on, version,
+			created_at, updated_at, archived_at, deleted_at""";
+
+	private final JdbcClient jdbc;
+
+	InvoiceRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Rows below {@code beforeId}, newest first; asks for one extra row to know whether a next page exists. */
+	List<Invoice> page(String orgId, InvoiceView view, long beforeId, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id < ? AND " + view.predicate
+				+ " ORDER BY id DESC LIMIT ?")
+			.params(orgId, beforeId, limit)
+			.query(InvoiceRepository::map)
+			.list();
+	}
+
+	Optional<Invoice> find(String orgId, long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id = ?")
+			.params(orgId, id)
+			.query(InvoiceRepository::map)
+			.optional();
+	}
+
+	/**
+	 * Locks the row for the rest of the transaction. The lock does not replace the version
+	 * check in the UPDATE; it makes the "before" image used for the summary delta and the
+	 * conflict answer the one the UPDATE actually saw.
+	 */
+	Optional<Invoice> lock(String orgId, long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id = ? FOR UPDATE")
+			.params(orgId, id)
+			.query(InvoiceRepository::map)
+			.optional();
+	}
+
+	List<InvoiceLine> lines(long invoiceId) {
+		return jdbc.sql("""
+				SELECT line_no, description, quantity, unit_price, amount FROM invoice_lines
+				WHERE invoice_id = ? ORDER BY line_no""")
+			.param(invoiceId)
+			.query((rs, n) -> new InvoiceLine(rs.getInt("line_no"), rs.getString("description"),
+					rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("amount")))
+			.list();
+	}
+
+	/** @param expectedVersion the version the client saw, or null to skip the check (admin overwrite) */
+	boolean update(String orgId, long id, InvoiceChanges changes, Long expectedVersion, Instant now) {
+		String versionCheck = expectedVersion == null ? "" : " AND version = :expectedVersion";
+		return jdbc.sql("""
+				UPDATE invoices SET customer_name = :customerName, status = :status, total = :total,
+				       version = version + 1, updated_at = :now
+				WHERE id = :id AND org_id = :orgId AND deleted_at IS NULL""" + versionCheck)
+			.param("customerName", changes.customerName())
+			.param("status", changes.status().value())
+			.param("total", changes.total())
+			.param("now", Timestamps.toDb(now))
+			.param("id", id)
+			.param("orgId", orgId)
+			.param("expectedVersion", expectedVersion)
+			.update() == 1;
+	}
+
+	boolean transition(String orgId, long id, LifecycleAction action, long expectedVersion, Instant now) {
+		return jdbc.sql("UPDATE invoices SET " + action.assignment + ", version = version + 1, updated_at = :now"
+				+ " WHERE id = :id AND org_id = :orgId AND deleted_at IS NULL AND version = :expectedVersion AND "
+				+ action.requiredState)
+			.param("now", Timestamps.toDb(now))
+			.param("id", id)
+			.param("orgId", orgId)
+			.param("expectedVersion", expectedVersion)
+			.update() == 1;
+	}
+
+	private static Invoice map(ResultSet rs, int rowNum) throws SQLException {
+		return new Invoice(rs.getLong("id"), rs.getString("org_id"), rs.getString("invoice_number"),
+				rs.getString("customer_name"), InvoiceStatus.parse(rs.getString("status")).orElseThrow(),
+				rs.getBigDecimal("total"), rs.getObject("issued_on", java.time.LocalDate.class),
+				rs.getLong("version"), Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"),
+				Timestamps.fromDb(rs, "archived_at"), Timestamps.fromDb(rs, "deleted_at"));
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.ledgerline.invoices;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ledgerline.audit.AuditLog;
+import io.ledgerline.summary.SummaryRepository;
+import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.web.NotFoundException;
+
+/**
+ * Invoice reads and the four mutations. Every mutation checks its three preconditions
+ * (tenancy, lifecycle, version), applies the summary delta and writes its audit row in one
+ * transaction; a refused precondition changes nothing.
+ */
+@Service
+public class InvoiceService {
+
+	public static final int PAGE_SIZE = 25;
+
+	private final InvoiceRepository invoices;
+
+	private final SummaryRepository summaries;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	InvoiceService(InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit, Clock clock) {
+		this.invoices = invoices;
+		this.summaries = summaries;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public InvoicePage list(ActingUser actor, InvoiceView view, String cursor) {
+		if (view == InvoiceView.ALL) {
+			actor.requireAdmin("see deleted invoices");
+		}
+		long before = PageCursor.decode(cursor);
+		List<Invoice> rows = invoices.page(actor.orgId(), view, before, PAGE_SIZE + 1);
+		if (rows.size() <= PAGE_SIZE) {
+			return new InvoicePage(rows, null);
+		}
+		List<Invoice> page = rows.subList(0, PAGE_SIZE);
+		return new InvoicePage(List.copyOf(page), PageCursor.encode(page.get(PAGE_SIZE - 1).id()));
+	}
+
+	/** The invoice with its lines; deleted invoices are visible to admins only. */
+	public InvoiceDetail detail(ActingUser actor, long id) {
+		Invoice invoice = visible(actor, id);
+		return new InvoiceDetail(invoice, invoices.lines(id));
+	}
+
+	public Invoice get(ActingUser actor, long id) {
+		return visible(actor, id);
+	}
+
+	@Transactional
+	public Invoice update(ActingUser actor, long id, InvoiceChanges changes, long expectedVersion, boolean overwrite) {
+		if (overwrite) {
+			// The hidden button is a convenience; this check is the security.
+			actor.requireAdmin("overwrite changes made elsewhere");
+		}
+		Invoice before = invoices.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
+		if (before.lifecycle() == Lifecycle.DELETED) {
+			throw new InvoiceConflictException(before.number() + " was deleted and can no longer be edited.", before);
+		}
+		boolean written = invoices.update(actor.orgId(), id, changes, overwrite ? null : expectedVersion,
+				clock.instant());
+		if (!written) {
+			throw new InvoiceConflictException(InvoiceConflictException.CHANGED_ELSEWHERE, before);
+		}
+		if (before.isActive()) {
+			summaries.applyDelta(actor.orgId(), 0, changes.total().subtract(before.total()));
+		}
+		audit.record(actor.orgId(), actor.userId(), "invoice.update", "invoice", Long.toString(id),
+				describeUpdate(before, changes, overwrite));
+		return reload(actor, id);
+	}
+
+	@Transactional
+	public Invoice archive(ActingUser actor, long id, long expectedVersion) {
+		return transition(actor, id, LifecycleAction.ARCHIVE, expectedVersion);
+	}
+
+	@Transactional
+	public Invoice restore(ActingUser actor, long id, long expectedVersion) {
+		return transition(actor, id, LifecycleAction.RESTORE, expectedVersion);
+	}
+
+	@Transactional
+	public Invoice delete(ActingUser actor, long id, long expectedVersion) {
+		return transition(actor, id, LifecycleAction.DELETE, expectedVersion);
+	}
+
+	private Invoice transition(ActingUser actor, long id, LifecycleAction action, long expectedVersion) {
+		if (action.adminOnly) {
+			actor.requireAdmin(action.verb() + " invoices");
+		}
+		Invoice before = invoices.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
+		if (before.lifecycle() == Lifecycle.DELETED && !actor.isAdmin()) {
+			throw notFound(id);
+		}
+		if (!invoices.transition(actor.orgId(), id, action, expectedVersion, clock.instant())) {
+			throw new InvoiceConflictException(refusal(before, action, expectedVersion), before);
+		}
+		int activeDelta = action.activeDelta(before);
+		summaries.applyDelta(actor.orgId(), activeDelta, before.total().multiply(BigDecimal.valueOf(activeDelta)));
+		audit.record(actor.orgId(), actor.userId(), action.auditAction(), "invoice", Long.toString(id),
+				before.number() + " " + action.pastTense());
+		return reload(actor, id);
+	}
+
+	private static String refusal(Invoice before, LifecycleAction action, long expectedVersion) {
+		if (before.version() != expectedVersion) {
+			return InvoiceConflictException.CHANGED_ELSEWHERE;
+		}
+		return switch (before.lifecycle()) {
+			case DELETED -> before.number() + " was deleted.";
+			case ARCHIVED -> before.number() + " is already archived.";
+			case ACTIVE -> before.number() + " is not archived, so it cannot be " + action.pastTense() + ".";
+		};
+	}
+
+	private Invoice visible(ActingUser actor, long id) {
+		Invoice invoice = invoices.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
+		if (invoice.lifecycle() == Lifecycle.DELETED && !actor.isAdmin()) {
+			throw notFound(id);
+		}
+		return invoice;
+	}
+
+	private Invoice reload(ActingUser actor, long id) {
+		return invoices.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
+	}
+
+	private static String describeUpdate(Invoice before, InvoiceChanges after, boolean overwrite) {
+		return before.number() + ": customer '" + before.customerName() + "' -> '" + after.customerName()
+				+ "', status " + before.status().value() + " -> " + after.status().value() + ", total "
+				+ before.total().toPlainString() + " -> " + after.total().toPlainString()
+				+ (overwrite ? " (overwrite)" : "");
+	}
+
+	private static NotFoundException notFound(long id) {
+		return new NotFoundException("Invoice " + id + " was not found.");
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.ledgerline.invoices;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Where an invoice is in its billing life (independent of archive/delete). */
+public enum InvoiceStatus {
+
+	DRAFT, SENT, PAID, VOID;
+
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static Optional<InvoiceStatus> parse(String value) {
+		return Arrays.stream(values()).filter(s -> s.value().equals(value)).findFirst();
+	}
+
+}

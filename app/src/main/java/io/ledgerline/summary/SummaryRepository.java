@@ -1,0 +1,73 @@
+package io.ledgerline.summary;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ledgerline.config.Timestamps;
+
+/**
+ * The stored per-org summary row. Mutations apply deltas inside their own transaction
+ * (O(1), and the writer sees their own change on the redirect); {@link #recompute}
+ * rebuilds it from the invoices for reconciliation.
+ */
+@Repository
+public class SummaryRepository {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SummaryRepository(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public OrgSummary find(String orgId) {
+		return jdbc.sql("SELECT org_id, active_count, active_total FROM org_invoice_summaries WHERE org_id = ?")
+			.param(orgId)
+			.query((rs, n) -> new OrgSummary(rs.getString("org_id"), rs.getLong("active_count"),
+					rs.getBigDecimal("active_total")))
+			.optional()
+			.orElseGet(() -> new OrgSummary(orgId, 0, new BigDecimal("0.00")));
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void applyDelta(String orgId, long countDelta, BigDecimal totalDelta) {
+		if (countDelta == 0 && totalDelta.signum() == 0) {
+			return;
+		}
+		int updated = jdbc.sql("""
+				UPDATE org_invoice_summaries
+				SET active_count = active_count + ?, active_total = active_total + ?, updated_at = ?
+				WHERE org_id = ?""")
+			.params(countDelta, totalDelta, Timestamps.toDb(clock.instant()), orgId)
+			.update();
+		if (updated == 0) {
+			// No row yet (an org created outside the seed): build it from the source of truth.
+			recompute(orgId);
+		}
+	}
+
+	/** Rebuilds the org's row from its invoices; creates it when missing. */
+	@Transactional
+	public OrgSummary recompute(String orgId) {
+		jdbc.sql("""
+				MERGE INTO org_invoice_summaries s
+				USING (SELECT CAST(? AS VARCHAR(40)) AS org_id,
+				              (SELECT COUNT(*) FROM invoices i WHERE i.org_id = ? AND i.archived_at IS NULL AND i.deleted_at IS NULL) AS active_count,
+				              (SELECT COALESCE(SUM(i.total), 0) FROM invoices i WHERE i.org_id = ? AND i.archived_at IS NULL AND i.deleted_at IS NULL) AS active_total) v
+				ON s.org_id = v.org_id
+				WHEN MATCHED THEN UPDATE SET active_count = v.active_count, active_total = v.active_total, updated_at = ?
+				WHEN NOT MATCHED THEN INSERT (org_id, active_count, active_total, updated_at)
+				     VALUES (v.org_id, v.active_count, v.active_total, ?)""")
+			.params(orgId, orgId, orgId, Timestamps.toDb(clock.instant()), Timestamps.toDb(clock.instant()))
+			.update();
+		return find(orgId);
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.ledgerline.tenancy;
+
+import java.util.List;
+
+import io.ledgerline.web.ForbiddenException;
+
+/**
+ * Who is acting, in which org, with which role: resolved from the session and re-read from
+ * the database on every request, so a revoked role stops working at once.
+ */
+public record ActingUser(long userId, String email, String displayName, Membership active,
+		List<Membership> memberships) {
+
+	public String orgId() {
+		return active.orgId();
+	}
+
+	public Role role() {
+		return active.role();
+	}
+
+	public boolean isAdmin() {
+		return active.role().isAtLeast(Role.ADMIN);
+	}
+
+	/** Throws unless the user is an admin of the active org; {@code what} completes "Only admins can …". */
+	public void requireAdmin(String what) {
+		if (!isAdmin()) {
+			throw new ForbiddenException("Only admins can " + what + ".");
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.ledgerline.web;
+
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A one-line message shown once on the page the user lands on after an action. */
+public record Toast(Kind kind, String message) {
+
+	public enum Kind {
+
+		SUCCESS, ERROR
+
+	}
+
+	public static final String ATTRIBUTE = "toast";
+
+	public static void success(RedirectAttributes redirect, String message) {
+		redirect.addFlashAttribute(ATTRIBUTE, new Toast(Kind.SUCCESS, message));
+	}
+
+	public static void error(RedirectAttributes redirect, String message) {
+		redirect.addFlashAttribute(ATTRIBUTE, new Toast(Kind.ERROR, message));
+	}
+
+	public String cssClass() {
+		return kind == Kind.SUCCESS ? "toast-success" : "toast-error";
+	}
+
+}

@@ -1,0 +1,52 @@
+// Progressive enhancement only: every form here also works with JavaScript off.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function showToast(message, kind) {
+    var region = document.getElementById("toasts");
+    if (!region) return;
+    var toast = document.createElement("div");
+    toast.className = "toast " + (kind === "error" ? "toast-error" : "toast-success");
+    toast.setAttribute("data-testid", "toast");
+    toast.textContent = message;
+    region.appendChild(toast);
+  }
+  window.ledgerline = { showToast: showToast };
+
+  document.addEventListener("change", function (event) {
+    var select = event.target.closest("select[data-auto-submit]");
+    if (select) select.form.requestSubmit();
+  });
+
+  // Optimistic row removal: hide the row at once, ask for JSON, and put the row back
+  // with the server's message if the action is refused (e.g. a stale version).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.getAttribute("data-optimistic") !== "remove-row") return;
+    var question = form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) { event.preventDefault(); return; }
+    event.preventDefault();
+    var row = form.closest("tr");
+    row.hidden = true;
+    fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form)),
+      headers: { "Accept": "application/json" },
+      credentials: "same-origin"
+    }).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (body) {
+        if (response.ok && body && body.ok) {
+          row.remove();
+          showToast(body.data.number + " updated.", "success");
+        } else {
+          row.hidden = false;
+          showToast(body && body.error ? body.error.message : "The action failed; please try again.", "error");
+        }
+      });
+    }).catch(function () {
+      row.hidden = false;
+      showToast("Network error; nothing was changed.", "error");
+    });
+  });
+})();

@@ -1,0 +1,130 @@
+package io.ledgerline.support;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Test data that belongs to one test: a fresh org with its own users and invoices, so tests
+ * never depend on each other's writes (nor on the order they run in, nor on the database
+ * being empty).
+ */
+public class Fixtures {
+
+	public static final String PASSWORD = "demo";
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	private final JdbcClient jdbc;
+
+	private final MutableClock clock;
+
+	private final String passwordHash;
+
+	Fixtures(JdbcClient jdbc, PasswordEncoder passwords, MutableClock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.passwordHash = passwords.encode(PASSWORD);
+	}
+
+	public record TestOrg(String id, String admin, String member) {
+	}
+
+	public record TestInvoice(long id, String number, String orgId) {
+	}
+
+	/** An org with one admin and one member (emails unique to this org). */
+	public TestOrg org() {
+		String id = "t" + UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)").params(id, "Org " + id, now()).update();
+		jdbc.sql("INSERT INTO org_invoice_summaries (org_id, active_count, active_total, updated_at) VALUES (?, 0, 0, ?)")
+			.params(id, now())
+			.update();
+		String admin = "admin@" + id + ".test";
+		String member = "member@" + id + ".test";
+		user(admin, id, "admin");
+		user(member, id, "member");
+		return new TestOrg(id, admin, member);
+	}
+
+	public void user(String email, String orgId, String role) {
+		jdbc.sql("INSERT INTO users (email, display_name, password_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+			.params(email, email.substring(0, email.indexOf('@')), passwordHash)
+			.update();
+		jdbc.sql("INSERT INTO memberships (user_id, org_id, role) SELECT id, ?, ? FROM users WHERE email = ?")
+			.params(orgId, role, email)
+			.update();
+	}
+
+	public TestInvoice invoice(TestOrg org, String total) {
+		return invoice(org.id(), total);
+	}
+
+	/** An active draft invoice at version 1; the org's stored summary is kept in step. */
+	public TestInvoice invoice(String orgId, String total) {
+		String number = "T-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4);
+		jdbc.sql("""
+				INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
+				VALUES (?, ?, 'Fixture Customer', 'draft', ?, ?, 1, ?, ?)""")
+			.params(orgId, number, new BigDecimal(total), LocalDate.of(2026, 11, 1), now(), now())
+			.update();
+		long id = jdbc.sql("SELECT id FROM invoices WHERE org_id = ? AND invoice_number = ?")
+			.params(orgId, number)
+			.query(Long.class)
+			.single();
+		jdbc.sql("""
+				UPDATE org_invoice_summaries SET active_count = active_count + 1, active_total = active_total + ?
+				WHERE org_id = ?""")
+			.params(new BigDecimal(total), orgId)
+			.update();
+		return new TestInvoice(id, number, orgId);
+	}
+
+	public InvoiceRow row(long id) {
+		return jdbc.sql("""
+				SELECT customer_name, status, total, version, archived_at, deleted_at FROM invoices WHERE id = ?""")
+			.param(id)
+			.query((rs, n) -> new InvoiceRow(rs.getString("customer_name"), rs.getString("status"),
+					rs.getBigDecimal("total"), rs.getLong("version"), rs.getObject("archived_at") != null,
+					rs.getObject("deleted_at") != null))
+			.single();
+	}
+
+	public record InvoiceRow(String customerName, String status, BigDecimal total, long version, boolean archived,
+			boolean deleted) {
+	}
+
+	public int auditRows(long invoiceId) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'invoice' AND subject_id = ?")
+			.param(Long.toString(invoiceId))
+			.query(Integer.class)
+			.single();
+	}
+
+	public int auditRows(long invoiceId, String action) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'invoice' AND subject_id = ? AND action = ?")
+			.params(Long.toString(invoiceId), action)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Bumps the row's version behind everyone's back, as another tab's save would. */
+	public void drift(long invoiceId) {
+		jdbc.sql("UPDATE invoices SET version = version + 1 WHERE id = ?").param(invoiceId).update();
+	}
+
+	public long demoInvoiceId(String number) {
+		return jdbc.sql("SELECT id FROM invoices WHERE invoice_number = ?").param(number).query(Long.class).single();
+	}
+
+	private OffsetDateTime now() {
+		return clock.instant().atOffset(ZoneOffset.UTC);
+	}
+
+}
