@@ -28,6 +28,11 @@ final class Load {
     outcome.completeExceptionally(failure);
   }
 
+  /** How many readers are blocked waiting for this load (for tests). */
+  int waiters() {
+    return outcome.getNumberOfDependents();
+  }
+
   /** The leader's entry, or the leader's exception rethrown as is. */
   Entry await() {
     try {

@@ -492,6 +492,12 @@ public final class TagCache {
   // ---------------------------------------------------------------------------------------------
   // Internals
 
+  /** How many readers wait for the load in flight for {@code key} (0 if none); lets tests line threads up. */
+  int waitersFor(String key) {
+    Load load = loads.get(key);
+    return load == null ? 0 : load.waiters();
+  }
+
   private long ticks(Instant now) {
     return saturatedNanos(Duration.between(origin, now));
   }
