@@ -1,0 +1,268 @@
+package io.ledgerline.invoices;
+
+import static io.ledgerline.support.Requests.form;
+import static io.ledgerline.support.Requests.formJson;
+import static io.ledgerline.support.Requests.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.ledgerline.support.Fixtures;
+import io.ledgerline.support.Fixtures.TestInvoice;
+import io.ledgerline.support.Fixtures.TestOrg;
+import io.ledgerline.support.IntegrationTest;
+
+@IntegrationTest
+class InvoiceEditTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	TestOrg org;
+
+	TestInvoice invoice;
+
+	@BeforeEach
+	void setUp() {
+		org = fixtures.org();
+		invoice = fixtures.invoice(org, "100.00");
+	}
+
+	private String url() {
+		return "/invoices/" + invoice.id();
+	}
+
+	@Test
+	void cleanSaveWinsBumpsTheVersionAndRedirectsWithSeeOther() throws Exception {
+		mvc.perform(form(org.member(), url()).param("customerName", "Initech")
+			.param("status", "sent")
+			.param("total", "250.50")
+			.param("version", "1"))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/invoices"));
+
+		Fixtures.InvoiceRow row = fixtures.row(invoice.id());
+		assertThat(row.customerName()).isEqualTo("Initech");
+		assertThat(row.status()).isEqualTo("sent");
+		assertThat(row.total()).isEqualByComparingTo("250.50");
+		assertThat(row.version()).isEqualTo(2);
+		assertThat(fixtures.auditRows(invoice.id(), "invoice.update")).isEqualTo(1);
+	}
+
+	@Test
+	void staleSaveIsAConflictCarryingTheCurrentRowAndLeavesTheRowUntouched() throws Exception {
+		save(org.member(), "111.00", "1");
+
+		mvc.perform(formJson(org.member(), url()).param("customerName", "Other tab")
+			.param("status", "paid")
+			.param("total", "222.00")
+			.param("version", "1"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.ok").value(false))
+			.andExpect(jsonPath("$.error.code").value("conflict"))
+			.andExpect(jsonPath("$.error.current.total").value(111.00))
+			.andExpect(jsonPath("$.error.current.version").value(2))
+			.andExpect(jsonPath("$.current.id").value(invoice.id()));
+
+		Fixtures.InvoiceRow row = fixtures.row(invoice.id());
+		assertThat(row.total()).isEqualByComparingTo("111.00");
+		assertThat(row.version()).isEqualTo(2);
+		assertThat(fixtures.auditRows(invoice.id())).isEqualTo(1);
+	}
+
+	@Test
+	void staleSaveInTheBrowserReRendersTheFormWithTheBannerAndKeepsTheUsersValues() throws Exception {
+		save(org.admin(), "111.00", "1");
+
+		mvc.perform(form(org.member(), url()).param("customerName", "Mine")
+			.param("status", "paid")
+			.param("total", "222.00")
+			.param("version", "1"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("data-testid=\"conflict-banner\"")))
+			.andExpect(content().string(containsString("data-testid=\"conflict-current-total\">111.00<")))
+			.andExpect(content().string(containsString("value=\"222.00\"")))
+			.andExpect(content().string(not(containsString("conflict-overwrite"))));
+	}
+
+	@Test
+	void adminsSeeTheOverwriteButtonOnAConflict() throws Exception {
+		save(org.member(), "111.00", "1");
+
+		mvc.perform(form(org.admin(), url()).param("customerName", "Mine")
+			.param("status", "paid")
+			.param("total", "222.00")
+			.param("version", "1"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("data-testid=\"conflict-overwrite\"")));
+	}
+
+	@Test
+	void resubmittingAtTheCurrentVersionSucceeds() throws Exception {
+		save(org.member(), "111.00", "1");
+		mvc.perform(form(org.member(), url()).param("customerName", "Fixture Customer")
+			.param("status", "draft")
+			.param("total", "222.00")
+			.param("version", "1")).andExpect(status().isConflict());
+
+		save(org.member(), "222.00", "2");
+
+		assertThat(fixtures.row(invoice.id()).total()).isEqualByComparingTo("222.00");
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(3);
+	}
+
+	@Test
+	void anAdminsOverwriteAppliesDespiteDrift() throws Exception {
+		fixtures.drift(invoice.id());
+		fixtures.drift(invoice.id());
+
+		mvc.perform(formJson(org.admin(), url()).param("customerName", "Overwritten")
+			.param("status", "paid")
+			.param("total", "999.99")
+			.param("version", "1")
+			.param("overwrite", "true"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ok").value(true))
+			.andExpect(jsonPath("$.data.version").value(4));
+
+		assertThat(fixtures.row(invoice.id()).total()).isEqualByComparingTo("999.99");
+		assertThat(fixtures.auditRows(invoice.id(), "invoice.update")).isEqualTo(1);
+	}
+
+	@Test
+	void aMembersForgedOverwriteIsForbiddenAndTheRowIsUntouched() throws Exception {
+		fixtures.drift(invoice.id());
+
+		mvc.perform(form(org.member(), url()).param("customerName", "Forged")
+			.param("status", "paid")
+			.param("total", "1.00")
+			.param("version", "1")
+			.param("overwrite", "true")).andExpect(status().isForbidden());
+
+		Fixtures.InvoiceRow row = fixtures.row(invoice.id());
+		assertThat(row.customerName()).isEqualTo("Fixture Customer");
+		assertThat(row.total()).isEqualByComparingTo("100.00");
+		assertThat(row.version()).isEqualTo(2);
+		assertThat(fixtures.auditRows(invoice.id())).isZero();
+	}
+
+	@Test
+	void aTamperedVersionJustEarnsAnotherConflict() throws Exception {
+		mvc.perform(form(org.member(), url()).param("customerName", "X")
+			.param("status", "paid")
+			.param("total", "1.00")
+			.param("version", "999")).andExpect(status().isConflict());
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}={1}")
+	@CsvSource(delimiter = '|', value = { "total|abc", "total|-5.00", "total|12345678901.00", "total|1.234",
+			"total|''", "status|archived", "status|''", "customerName|''", "customerName|'   '" })
+	void invalidFieldsAnswer422WithAFieldErrorAndWriteNothing(String field, String value) throws Exception {
+		var request = form(org.member(), url()).param("version", "1");
+		for (String name : new String[] { "customerName", "status", "total" }) {
+			request.param(name, name.equals(field) ? value : valid(name));
+		}
+		mvc.perform(request)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("data-testid=\"field-error\" data-field=\"" + field + "\"")));
+
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
+		assertThat(fixtures.auditRows(invoice.id())).isZero();
+	}
+
+	@Test
+	void anOversizedCustomerNameIsAValidationErrorAsJson() throws Exception {
+		mvc.perform(formJson(org.member(), url()).param("customerName", "x".repeat(201))
+			.param("status", "paid")
+			.param("total", "1.00")
+			.param("version", "1"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.error.code").value("validation"));
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
+	}
+
+	@Test
+	void missingFieldsAreValidationErrorsNotServerErrors() throws Exception {
+		mvc.perform(form(org.member(), url()).param("version", "1")).andExpect(status().isUnprocessableContent());
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "abc", "-1", "''" })
+	void aMalformedVersionIsABadRequest(String version) throws Exception {
+		mvc.perform(form(org.member(), url()).param("customerName", "X")
+			.param("status", "paid")
+			.param("total", "1.00")
+			.param("version", version)).andExpect(status().isBadRequest());
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
+	}
+
+	@Test
+	void aMalformedOverwriteFlagIsABadRequest() throws Exception {
+		mvc.perform(form(org.admin(), url()).param("customerName", "X")
+			.param("status", "paid")
+			.param("total", "1.00")
+			.param("version", "1")
+			.param("overwrite", "yes please")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aMalformedIdIsABadRequest() throws Exception {
+		mvc.perform(page(org.member(), "/invoices/abc")).andExpect(status().isBadRequest());
+		mvc.perform(form(org.member(), "/invoices/abc").param("version", "1")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void theEditFormCarriesTheCurrentVersionAndCsrfToken() throws Exception {
+		mvc.perform(page(org.member(), url() + "/edit"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"version\" value=\"1\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	void aFormPostWithoutCsrfIsRefused() throws Exception {
+		mvc.perform(post(url())
+			.with(user(org.member()))
+			.param("customerName", "X")
+			.param("status", "paid")
+			.param("total", "1.00")
+			.param("version", "1")).andExpect(status().isForbidden());
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
+	}
+
+	private void save(String email, String total, String version) throws Exception {
+		mvc.perform(form(email, url()).param("customerName", "Fixture Customer")
+			.param("status", "draft")
+			.param("total", total)
+			.param("version", version)).andExpect(status().isSeeOther());
+		assertThat(fixtures.row(invoice.id()).total()).isEqualByComparingTo(new BigDecimal(total));
+	}
+
+	private static String valid(String field) {
+		return switch (field) {
+			case "customerName" -> "Valid Customer";
+			case "status" -> "sent";
+			default -> "10.00";
+		};
+	}
+
+}
