@@ -34,10 +34,12 @@ public interface InvalidationBus extends AutoCloseable {
   void subscribe(Consumer<TagInvalidation> subscriber);
 
   /**
-   * Allocates the epoch for the next invalidation. {@code proposed} is a value from the calling
-   * cache's own counter, higher than every epoch that cache has seen. The default returns it,
-   * which is correct for a bus that only ever connects a single cache; a bus that connects
-   * several must override this with a shared sequence (see the class documentation).
+   * Allocates the epoch for the next invalidation. {@code proposed} is one above the highest
+   * epoch the calling cache has seen. The default returns it, which is correct for a bus that
+   * only ever connects a single cache (concurrent invalidations may then share an epoch, which
+   * is harmless); a bus that connects several must override this with one sequence shared by
+   * all of them, returning a value above every epoch it allocated before (see the class
+   * documentation).
    *
    * @param proposed the caller's candidate, positive
    * @return a positive epoch, unique across everything connected to this bus

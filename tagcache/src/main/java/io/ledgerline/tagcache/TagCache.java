@@ -68,7 +68,7 @@ public final class TagCache {
   /** Held weakly: a tag's state lives as long as an entry or a load refers to it. */
   private final Cache<String, TagState> tagStates;
   private final ConcurrentHashMap<String, Load> loads = new ConcurrentHashMap<>();
-  /** Above every epoch this instance has seen; the source of the epochs it proposes. */
+  /** The highest epoch this instance has seen (allocated for it or received); new tag states start here. */
   private final AtomicLong epochs = new AtomicLong();
   private final AtomicLong loadSequence = new AtomicLong();
 
@@ -286,7 +286,7 @@ public final class TagCache {
   private TagSnapshot snapshot(List<String> tags) {
     TagState[] states = new TagState[tags.size()];
     for (int i = 0; i < states.length; i++) {
-      states[i] = tagStates.get(tags.get(i), tag -> new TagState());
+      states[i] = tagStates.get(tags.get(i), tag -> new TagState(epochs.get()));
     }
     return TagSnapshot.of(states);
   }
@@ -377,7 +377,9 @@ public final class TagCache {
     Instant at = clock.instant();
     List<TagInvalidation> messages = new ArrayList<>(planned.size());
     for (Planned p : planned) {
-      long epoch = bus.nextEpoch(epochs.incrementAndGet());
+      // Propose without raising our own counter: it may only ever hold epochs that were really
+      // allocated, because new tag states start from it (see TagState).
+      long epoch = bus.nextEpoch(epochs.get() + 1);
       if (epoch <= 0) {
         throw new IllegalStateException("the invalidation bus allocated a non-positive epoch: " + epoch);
       }

@@ -6,15 +6,25 @@ import java.time.Instant;
 /**
  * One tag's epochs. Entries keep a strong reference to the states of their tags (and the
  * epochs they saw), so the registry can hold states weakly: a tag that no live entry or load
- * refers to is forgotten, and a fresh state starting at epoch zero is indistinguishable for
- * anything that might look at it later.
+ * refers to is forgotten.
+ *
+ * <p>A state is created at the highest epoch its cache has seen so far, for any tag. Epochs
+ * come from one increasing sequence, so every invalidation numbered at or below that was
+ * allocated, and its write committed, before this state existed and thus before any load that
+ * uses it started: when such a message arrives late (a replay, a slow subscriber), it
+ * rightly changes nothing.
  */
 final class TagState {
 
   /** Entries that saw an older expire epoch are dead. */
   private volatile long expireEpoch;
   /** Entries that saw an older stale epoch are stale, within {@link StaleMark#window} of {@link StaleMark#at}. */
-  private volatile StaleMark stale = StaleMark.NONE;
+  private volatile StaleMark stale;
+
+  TagState(long baseEpoch) {
+    this.expireEpoch = baseEpoch;
+    this.stale = new StaleMark(baseEpoch, Instant.EPOCH, null);
+  }
 
   long expireEpoch() {
     return expireEpoch;
@@ -44,8 +54,6 @@ final class TagState {
    * @param window {@code null} for unbounded
    */
   record StaleMark(long epoch, Instant at, Duration window) {
-    static final StaleMark NONE = new StaleMark(0, Instant.MIN, null);
-
     /** Whether an entry marked stale by this may still be served at {@code now}. */
     boolean servableAt(Instant now) {
       return window == null || Duration.between(at, now).compareTo(window) < 0;
