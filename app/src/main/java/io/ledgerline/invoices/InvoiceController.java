@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.summary.OrgSummary;
+import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ActionAnswers;
 import io.ledgerline.web.ApiResponse;
@@ -32,8 +35,11 @@ class InvoiceController {
 
 	private final InvoiceService invoices;
 
-	InvoiceController(InvoiceService invoices) {
+	private final InvoiceReads reads;
+
+	InvoiceController(InvoiceService invoices, InvoiceReads reads) {
 		this.invoices = invoices;
+		this.reads = reads;
 	}
 
 	@ModelAttribute("statuses")
@@ -43,12 +49,15 @@ class InvoiceController {
 
 	@GetMapping("/invoices/{id}")
 	Object detail(ActingUser me, @PathVariable long id, HttpServletRequest request, Model model) {
-		InvoiceDetail detail = invoices.detail(me, id);
+		Cached<InvoiceDetail> detail = reads.record(me, id);
 		if (JsonRequests.wantsJson(request)) {
-			return ResponseEntity.ok(ApiResponse.ok(detail));
+			return ResponseEntity.ok(ApiResponse.ok(detail.value()));
 		}
-		model.addAttribute("invoice", detail.invoice());
-		model.addAttribute("lines", detail.lines());
+		Cached<OrgSummary> summary = reads.summary(me.orgId());
+		Cached<InvoicePage> list = reads.list(me, InvoiceView.ACTIVE, null);
+		model.addAttribute("invoice", detail.value().invoice());
+		model.addAttribute("lines", detail.value().lines());
+		model.addAttribute("fetched", FetchedAt.of(list.fetchedAt(), detail.fetchedAt(), summary.fetchedAt()));
 		return VIEW_DETAIL;
 	}
 

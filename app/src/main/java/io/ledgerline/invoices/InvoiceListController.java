@@ -8,7 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.ledgerline.summary.SummaryRepository;
+import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.summary.OrgSummary;
+import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.JsonRequests;
@@ -18,26 +20,25 @@ class InvoiceListController {
 
 	static final String VIEW_LIST = "invoices/list";
 
-	private final InvoiceService invoices;
+	private final InvoiceReads reads;
 
-	private final SummaryRepository summaries;
-
-	InvoiceListController(InvoiceService invoices, SummaryRepository summaries) {
-		this.invoices = invoices;
-		this.summaries = summaries;
+	InvoiceListController(InvoiceReads reads) {
+		this.reads = reads;
 	}
 
 	@GetMapping("/invoices")
 	Object list(ActingUser me, @RequestParam(required = false) String view,
 			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
 		InvoiceView parsedView = InvoiceView.parse(view);
-		InvoicePage page = invoices.list(me, parsedView, cursor);
+		Cached<InvoicePage> page = reads.list(me, parsedView, cursor);
 		if (JsonRequests.wantsJson(request)) {
-			return ResponseEntity.ok(ApiResponse.ok(page));
+			return ResponseEntity.ok(ApiResponse.ok(page.value()));
 		}
+		Cached<OrgSummary> summary = reads.summary(me.orgId());
 		model.addAttribute("view", parsedView.value());
-		model.addAttribute("page", page);
-		model.addAttribute("summary", summaries.find(me.orgId()));
+		model.addAttribute("page", page.value());
+		model.addAttribute("summary", summary.value());
+		model.addAttribute("fetched", FetchedAt.of(page.fetchedAt(), null, summary.fetchedAt()));
 		return VIEW_LIST;
 	}
 

@@ -15,7 +15,8 @@ import io.ledgerline.web.NotFoundException;
 /**
  * Invoice reads and the four mutations. Every mutation checks its three preconditions
  * (tenancy, lifecycle, version), applies the summary delta and writes its audit row in one
- * transaction; a refused precondition changes nothing.
+ * transaction, and asks for its cache invalidations there too (they run after the commit);
+ * a refused precondition changes, invalidates and logs nothing.
  */
 @Service
 public class InvoiceService {
@@ -28,21 +29,29 @@ public class InvoiceService {
 
 	private final AuditLog audit;
 
+	private final InvoiceInvalidation invalidation;
+
 	private final Clock clock;
 
-	InvoiceService(InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit, Clock clock) {
+	InvoiceService(InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
+			InvoiceInvalidation invalidation, Clock clock) {
 		this.invoices = invoices;
 		this.summaries = summaries;
 		this.audit = audit;
+		this.invalidation = invalidation;
 		this.clock = clock;
 	}
 
-	public InvoicePage list(ActingUser actor, InvoiceView view, String cursor) {
+	/** The "all" view includes soft-deleted rows: admins only. */
+	void authorizeView(ActingUser actor, InvoiceView view) {
 		if (view == InvoiceView.ALL) {
 			actor.requireAdmin("see deleted invoices");
 		}
-		long before = PageCursor.decode(cursor);
-		List<Invoice> rows = invoices.page(actor.orgId(), view, before, PAGE_SIZE + 1);
+	}
+
+	/** One keyset page below {@code beforeId}, with the cursor of the next page (null on the last). */
+	InvoicePage page(String orgId, InvoiceView view, long beforeId) {
+		List<Invoice> rows = invoices.page(orgId, view, beforeId, PAGE_SIZE + 1);
 		if (rows.size() <= PAGE_SIZE) {
 			return new InvoicePage(rows, null);
 		}
@@ -50,10 +59,17 @@ public class InvoiceService {
 		return new InvoicePage(List.copyOf(page), PageCursor.encode(page.get(PAGE_SIZE - 1).id()));
 	}
 
-	/** The invoice with its lines; deleted invoices are visible to admins only. */
-	public InvoiceDetail detail(ActingUser actor, long id) {
-		Invoice invoice = visible(actor, id);
+	/** The invoice with its lines, whatever its lifecycle; callers check visibility. */
+	InvoiceDetail detailOf(String orgId, long id) {
+		Invoice invoice = invoices.find(orgId, id).orElseThrow(() -> notFound(id));
 		return new InvoiceDetail(invoice, invoices.lines(id));
+	}
+
+	/** Deleted invoices are visible to admins only; to members they do not exist. */
+	void checkVisible(ActingUser actor, Invoice invoice) {
+		if (invoice.lifecycle() == Lifecycle.DELETED && !actor.isAdmin()) {
+			throw notFound(invoice.id());
+		}
 	}
 
 	public Invoice get(ActingUser actor, long id) {
@@ -80,6 +96,7 @@ public class InvoiceService {
 		}
 		audit.record(actor.orgId(), actor.userId(), "invoice.update", "invoice", Long.toString(id),
 				describeUpdate(before, changes, overwrite));
+		invalidation.afterEdit(actor.orgId(), id);
 		return reload(actor, id);
 	}
 
@@ -113,6 +130,7 @@ public class InvoiceService {
 		summaries.applyDelta(actor.orgId(), activeDelta, before.total().multiply(BigDecimal.valueOf(activeDelta)));
 		audit.record(actor.orgId(), actor.userId(), action.auditAction(), "invoice", Long.toString(id),
 				before.number() + " " + action.pastTense());
+		invalidation.afterLifecycleChange(actor.orgId(), id);
 		return reload(actor, id);
 	}
 
@@ -129,9 +147,7 @@ public class InvoiceService {
 
 	private Invoice visible(ActingUser actor, long id) {
 		Invoice invoice = invoices.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
-		if (invoice.lifecycle() == Lifecycle.DELETED && !actor.isAdmin()) {
-			throw notFound(id);
-		}
+		checkVisible(actor, invoice);
 		return invoice;
 	}
 

@@ -1,0 +1,24 @@
+package io.ledgerline.caching;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The fetched-at strip: when each cached read on a page actually ran its loader, as
+ * ISO-8601 UTC with milliseconds (Instant.toString drops zero millis, hence the formatter).
+ */
+public record FetchedAt(String list, String record, String summary) {
+
+	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	public static FetchedAt of(Instant list, Instant record, Instant summary) {
+		return new FetchedAt(format(list), format(record), format(summary));
+	}
+
+	public static String format(Instant instant) {
+		return instant == null ? null : ISO_MILLIS.format(instant);
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.ledgerline.caching;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.ledgerline.tagcache.CommitBinding;
+
+/**
+ * "Commit, then invalidate" by construction: an invalidation asked for inside a transaction
+ * runs right after that transaction commits and is dropped if it rolls back. Outside a
+ * transaction it runs at once.
+ */
+class SpringCommitBinding implements CommitBinding {
+
+	@Override
+	public void execute(Runnable invalidation) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			invalidation.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				invalidation.run();
+			}
+		});
+	}
+
+}
