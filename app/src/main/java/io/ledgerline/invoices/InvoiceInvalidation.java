@@ -27,8 +27,8 @@ class InvoiceInvalidation {
 		this.misuse = misuse;
 	}
 
-	/** Archive, restore, delete: the user waits on the redirect, so read-your-writes. */
-	void afterLifecycleChange(String orgId, long invoiceId) {
+	/** Archive, restore, delete (and the inspector's drift): the user waits on the redirect, so read-your-writes. */
+	void afterChange(String orgId, long invoiceId) {
 		cache.updateTags(InvoiceTags.touchedBy(orgId, invoiceId));
 		cache.revalidatePath(LIST_PATH);
 	}

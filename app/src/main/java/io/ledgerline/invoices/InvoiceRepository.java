@@ -95,6 +95,12 @@ class InvoiceRepository {
 			.update() == 1;
 	}
 
+	void bumpVersion(String orgId, long id, Instant now) {
+		jdbc.sql("UPDATE invoices SET version = version + 1, updated_at = ? WHERE id = ? AND org_id = ?")
+			.params(Timestamps.toDb(now), id, orgId)
+			.update();
+	}
+
 	private static Invoice map(ResultSet rs, int rowNum) throws SQLException {
 		return new Invoice(rs.getLong("id"), rs.getString("org_id"), rs.getString("invoice_number"),
 				rs.getString("customer_name"), InvoiceStatus.parse(rs.getString("status")).orElseThrow(),

@@ -115,6 +115,22 @@ public class InvoiceService {
 		return transition(actor, id, LifecycleAction.DELETE, expectedVersion);
 	}
 
+	/**
+	 * Inspector (demo) only: bumps the row's version as another tab's save would, so the
+	 * conflict paths can be shown on demand. Invalidates like any write, so a refreshed page
+	 * picks up the new version.
+	 */
+	@Transactional
+	public Invoice forceDrift(ActingUser actor, long id) {
+		Invoice before = invoices.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
+		checkVisible(actor, before);
+		invoices.bumpVersion(actor.orgId(), id, clock.instant());
+		audit.record(actor.orgId(), actor.userId(), "invoice.drift", "invoice", Long.toString(id),
+				before.number() + " version bumped from " + before.version() + " by the inspector");
+		invalidation.afterChange(actor.orgId(), id);
+		return reload(actor, id);
+	}
+
 	private Invoice transition(ActingUser actor, long id, LifecycleAction action, long expectedVersion) {
 		if (action.adminOnly) {
 			actor.requireAdmin(action.verb() + " invoices");
@@ -130,7 +146,7 @@ public class InvoiceService {
 		summaries.applyDelta(actor.orgId(), activeDelta, before.total().multiply(BigDecimal.valueOf(activeDelta)));
 		audit.record(actor.orgId(), actor.userId(), action.auditAction(), "invoice", Long.toString(id),
 				before.number() + " " + action.pastTense());
-		invalidation.afterLifecycleChange(actor.orgId(), id);
+		invalidation.afterChange(actor.orgId(), id);
 		return reload(actor, id);
 	}
 
