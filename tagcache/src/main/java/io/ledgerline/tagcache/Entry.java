@@ -1,6 +1,5 @@
 package io.ledgerline.tagcache;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,37 +9,51 @@ final class Entry {
   enum Status { FRESH, STALE, DEAD }
 
   final Instant fetchedAt;
+  final long fetchedNanos;
   final CacheLife life;
+  final long revalidateNanos;
+  /** {@link Nanos#NEVER} when the profile never expires. */
+  final long expireNanos;
   final TagSnapshot tags;
   /** Load order: when two loads of one key race, the one that started later wins the slot. */
   final long sequence;
   /** Set while a background refresh of this entry is scheduled or running: one at a time. */
   final AtomicBoolean refreshing = new AtomicBoolean();
-
   /** What every read of this entry returns; built once, since reads vastly outnumber loads. */
   private final Cached<Object> cached;
 
   Entry(Object value, Instant fetchedAt, CacheLife life, TagSnapshot tags, long sequence) {
     this.cached = new Cached<>(value, fetchedAt);
     this.fetchedAt = fetchedAt;
+    this.fetchedNanos = Nanos.of(fetchedAt);
     this.life = life;
+    this.revalidateNanos = Nanos.of(life.revalidate());
+    this.expireNanos = Nanos.of(life.expire());
     this.tags = tags;
     this.sequence = sequence;
   }
 
-  Status statusAt(Instant now) {
-    Duration age = Duration.between(fetchedAt, now);
-    if (life.expires() && age.compareTo(life.expire()) >= 0) {
+  Status statusAt(long nowNanos) {
+    long age = Nanos.minus(nowNanos, fetchedNanos);
+    if (age >= expireNanos) {
       return Status.DEAD;
     }
-    TagSnapshot.Verdict verdict = tags.verdictAt(now);
+    TagSnapshot.Verdict verdict = tags.verdictAt(nowNanos);
     if (verdict == TagSnapshot.Verdict.DEAD) {
       return Status.DEAD;
     }
-    if (verdict == TagSnapshot.Verdict.STALE || age.compareTo(life.revalidate()) >= 0) {
+    if (verdict == TagSnapshot.Verdict.STALE || age >= revalidateNanos) {
       return Status.STALE;
     }
     return Status.FRESH;
+  }
+
+  /** How long Caffeine should keep this entry from {@code nowNanos} on. */
+  long remainingNanos(long nowNanos) {
+    if (expireNanos == Nanos.NEVER) {
+      return Nanos.NEVER;
+    }
+    return Math.max(0, Nanos.minus(expireNanos, Nanos.minus(nowNanos, fetchedNanos)));
   }
 
   @SuppressWarnings("unchecked")

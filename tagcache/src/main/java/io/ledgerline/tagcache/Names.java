@@ -29,6 +29,14 @@ final class Names {
     return requireName("tag", tag);
   }
 
+  /** Validates the user's tags without copying them (the read path). */
+  static void checkTags(Collection<String> tags) {
+    Objects.requireNonNull(tags, "tags must not be null (pass an empty collection for an untagged entry)");
+    for (String tag : tags) {
+      requireTag(tag);
+    }
+  }
+
   /** The user's tags, validated and de-duplicated, in their original order. */
   static Set<String> requireTags(Collection<String> tags) {
     Objects.requireNonNull(tags, "tags must not be null (pass an empty collection for an untagged entry)");

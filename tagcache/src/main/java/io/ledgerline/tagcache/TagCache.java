@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +57,8 @@ public final class TagCache {
   private static final System.Logger LOG = System.getLogger(TagCache.class.getName());
 
   private final Clock clock;
-  private final Instant origin;
+  /** Caffeine's ticker counts from here, so its values stay far from overflowing. */
+  private final long originNanos;
   private final String instanceId;
   private final Executor refreshExecutor;
   private final InvalidationBus bus;
@@ -84,7 +86,7 @@ public final class TagCache {
 
   private TagCache(Builder builder) {
     this.clock = builder.clock;
-    this.origin = clock.instant();
+    this.originNanos = nowNanos();
     this.instanceId = builder.instanceId != null ? builder.instanceId : defaultInstanceId();
     this.refreshExecutor = builder.refreshExecutor;
     this.bus = builder.bus != null ? builder.bus : new LocalInvalidationBus();
@@ -95,7 +97,7 @@ public final class TagCache {
     // Caffeine's housekeeping (expiry, eviction, the removal listener) runs on the calling
     // thread: it is cheap, it keeps eviction counts exact right after cleanUp(), and it leaves
     // the refresh executor to refreshes alone.
-    Ticker ticker = () -> ticks(clock.instant());
+    Ticker ticker = () -> nowNanos() - originNanos;
     this.entries = Caffeine.newBuilder()
         .maximumSize(builder.maximumSize)
         .ticker(ticker)
@@ -132,10 +134,10 @@ public final class TagCache {
    */
   public <V> Cached<V> get(String key, Collection<String> tags, CacheLife life, Supplier<? extends V> loader) {
     Names.requireKey(key);
-    Set<String> userTags = Names.requireTags(tags);
+    Names.checkTags(tags);
     Objects.requireNonNull(life, "life must not be null");
     Objects.requireNonNull(loader, "loader must not be null");
-    return read(new Request(key, key, List.copyOf(userTags), life, loader));
+    return read(key, key, tags, null, life, loader);
   }
 
   /**
@@ -150,27 +152,36 @@ public final class TagCache {
       String path, String key, Collection<String> tags, CacheLife life, Supplier<? extends V> renderer) {
     String normalized = Names.requirePath(path);
     Names.requireKey(key);
-    Set<String> userTags = Names.requireTags(tags);
+    Names.checkTags(tags);
     Objects.requireNonNull(life, "life must not be null");
     Objects.requireNonNull(renderer, "renderer must not be null");
-    List<String> allTags = new ArrayList<>(userTags);
-    allTags.addAll(Names.pathTags(normalized));
-    return read(new Request(Names.pageKey(normalized, key), key, List.copyOf(allTags), life, renderer));
+    return read(Names.pageKey(normalized, key), key, tags, normalized, life, renderer);
   }
 
-  private <V> Cached<V> read(Request request) {
-    Entry entry = entries.getIfPresent(request.storeKey);
+  /** The hit path allocates nothing of its own; the request is only put together when needed. */
+  private <V> Cached<V> read(
+      String storeKey, String displayKey, Collection<String> tags, String pagePath, CacheLife life, Supplier<?> loader) {
+    Entry entry = entries.getIfPresent(storeKey);
     if (entry != null) {
-      Entry.Status status = entry.statusAt(clock.instant());
+      Entry.Status status = entry.statusAt(nowNanos());
       if (status == Entry.Status.FRESH) {
         hits.increment();
         return entry.cached();
       }
       if (status == Entry.Status.STALE) {
-        return serveStale(entry, request);
+        return serveStale(entry, new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader));
       }
     }
-    return loadOnce(request);
+    return loadOnce(new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader));
+  }
+
+  /** The user's tags without duplicates, plus a page's path tags. */
+  private static List<String> allTags(Collection<String> tags, String pagePath) {
+    Set<String> all = new LinkedHashSet<>(tags);
+    if (pagePath != null) {
+      all.addAll(Names.pathTags(pagePath));
+    }
+    return List.copyOf(all);
   }
 
   private <V> Cached<V> serveStale(Entry entry, Request request) {
@@ -206,7 +217,7 @@ public final class TagCache {
       // before leaving the map, so it is visible now: use it rather than load a second time.
       Entry landed = entries.getIfPresent(request.storeKey);
       if (landed != null) {
-        Entry.Status status = landed.statusAt(clock.instant());
+        Entry.Status status = landed.statusAt(nowNanos());
         if (status != Entry.Status.DEAD) {
           loads.remove(request.storeKey, mine);
           mine.succeed(landed);
@@ -500,16 +511,8 @@ public final class TagCache {
     return load == null ? 0 : load.waiters();
   }
 
-  private long ticks(Instant now) {
-    return saturatedNanos(Duration.between(origin, now));
-  }
-
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException overflow) {
-      return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
+  private long nowNanos() {
+    return Nanos.of(clock.instant());
   }
 
   private static String defaultInstanceId() {
@@ -526,11 +529,7 @@ public final class TagCache {
   private final class ExpireAtLifeExpire implements Expiry<String, Entry> {
     @Override
     public long expireAfterCreate(String key, Entry entry, long currentTime) {
-      if (!entry.life.expires()) {
-        return Long.MAX_VALUE;
-      }
-      long age = currentTime - ticks(entry.fetchedAt);
-      return Math.max(0, saturatedNanos(entry.life.expire()) - age);
+      return entry.remainingNanos(currentTime + originNanos);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.ledgerline.tagcache;
 
-import java.time.Instant;
-
 /**
  * The epochs of an entry's tags, read before its loader ran. Holding the {@link TagState}s
  * themselves (not just their names) keeps them alive for as long as the entry can be read.
@@ -36,8 +34,8 @@ final class TagSnapshot {
     return true;
   }
 
-  /** How the tags judge an entry at {@code now}: usable as is, usable but stale, or dead. */
-  Verdict verdictAt(Instant now) {
+  /** How the tags judge an entry at {@code nowNanos} (since the epoch): usable as is, usable but stale, or dead. */
+  Verdict verdictAt(long nowNanos) {
     Verdict verdict = Verdict.CURRENT;
     for (int i = 0; i < states.length; i++) {
       TagState state = states[i];
@@ -46,7 +44,7 @@ final class TagSnapshot {
       }
       TagState.StaleMark mark = state.stale();
       if (mark.epoch() > staleSeen[i]) {
-        if (!mark.servableAt(now)) {
+        if (!mark.servableAt(nowNanos)) {
           return Verdict.DEAD;
         }
         verdict = Verdict.STALE;

@@ -18,12 +18,12 @@ final class TagState {
 
   /** Entries that saw an older expire epoch are dead. */
   private volatile long expireEpoch;
-  /** Entries that saw an older stale epoch are stale, within {@link StaleMark#window} of {@link StaleMark#at}. */
+  /** Entries that saw an older stale epoch are stale, within the mark's window. */
   private volatile StaleMark stale;
 
   TagState(long baseEpoch) {
     this.expireEpoch = baseEpoch;
-    this.stale = new StaleMark(baseEpoch, Instant.EPOCH, null);
+    this.stale = new StaleMark(baseEpoch, 0, Nanos.NEVER);
   }
 
   long expireEpoch() {
@@ -40,9 +40,10 @@ final class TagState {
     }
   }
 
+  /** @param window {@code null} for unbounded */
   synchronized void raiseStale(long epoch, Instant at, Duration window) {
     if (epoch > stale.epoch()) {
-      stale = new StaleMark(epoch, at, window);
+      stale = new StaleMark(epoch, Nanos.of(at), Nanos.of(window));
     }
   }
 
@@ -51,12 +52,14 @@ final class TagState {
    * restarts the window for every entry older than it, which is what its caller asked for
    * ("serve stale for at most this long from now").
    *
-   * @param window {@code null} for unbounded
+   * @param atNanos     when the revalidation happened, in nanoseconds since the epoch
+   * @param windowNanos how long after it older entries may be served, {@link Nanos#NEVER} for unbounded
    */
-  record StaleMark(long epoch, Instant at, Duration window) {
-    /** Whether an entry marked stale by this may still be served at {@code now}. */
-    boolean servableAt(Instant now) {
-      return window == null || Duration.between(at, now).compareTo(window) < 0;
+  record StaleMark(long epoch, long atNanos, long windowNanos) {
+
+    /** Whether an entry marked stale by this may still be served at {@code nowNanos}. */
+    boolean servableAt(long nowNanos) {
+      return windowNanos == Nanos.NEVER || Nanos.minus(nowNanos, atNanos) < windowNanos;
     }
   }
 }
