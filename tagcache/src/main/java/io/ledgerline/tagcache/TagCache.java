@@ -237,12 +237,13 @@ public final class TagCache {
     Entry entry;
     try {
       entry = runLoader(request, load.tags, load.sequence);
+      store(request.storeKey, entry);
     } catch (RuntimeException | Error failure) {
+      // Whatever happens, the waiters must be released and the key freed for the next miss.
       loads.remove(request.storeKey, load);
       load.fail(failure);
       throw failure;
     }
-    store(request.storeKey, entry);
     loads.remove(request.storeKey, load);
     load.succeed(entry);
     return entry;
