@@ -62,6 +62,10 @@ public class Fixtures {
 			.update();
 	}
 
+	public void revokeAll(String email) {
+		jdbc.sql("DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = ?)").param(email).update();
+	}
+
 	public TestInvoice invoice(TestOrg org, String total) {
 		return invoice(org.id(), total);
 	}
