@@ -1,4 +1,4 @@
-package io.ledgerline.web;
+package io.ledgerline.tenancy;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -7,9 +7,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-
-import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.tenancy.ActingUserResolver;
 
 /** Lets a controller declare an {@link ActingUser} parameter. */
 class ActingUserArgumentResolver implements HandlerMethodArgumentResolver {

@@ -1,13 +1,10 @@
-package io.ledgerline.web;
+package io.ledgerline.tenancy;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-
-import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.tenancy.ActingUserResolver;
 
 /** Puts the acting user ("me") in every page's model for the header and role-aware controls. */
 @ControllerAdvice
