@@ -38,7 +38,9 @@
       return response.json().catch(function () { return null; }).then(function (body) {
         if (response.ok && body && body.ok) {
           row.remove();
-          showToast(body.data.number + " updated.", "success");
+          var verb = form.action.split("/").pop();
+          var done = { archive: "archived", restore: "restored", "delete": "deleted" }[verb] || "updated";
+          showToast(body.data.number + " " + done + ".", "success");
         } else {
           row.hidden = false;
           showToast(body && body.error ? body.error.message : "The action failed; please try again.", "error");
