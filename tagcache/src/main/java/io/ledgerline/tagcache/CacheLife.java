@@ -61,11 +61,6 @@ public record CacheLife(String name, Duration stale, Duration revalidate, Durati
     return Optional.empty();
   }
 
-  /** Whether entries of this profile ever expire by age. */
-  boolean expires() {
-    return expire != null;
-  }
-
   private static void requireNotNegative(String profile, String field, Duration value) {
     Objects.requireNonNull(value, () -> "profile '" + profile + "': " + field + " must not be null");
     if (value.isNegative()) {

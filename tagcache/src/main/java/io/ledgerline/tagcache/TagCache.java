@@ -94,9 +94,6 @@ public final class TagCache {
     this.listeners = List.copyOf(builder.listeners);
     this.customProfiles = Map.copyOf(builder.profiles);
 
-    // Caffeine's housekeeping (expiry, eviction, the removal listener) runs on the calling
-    // thread: it is cheap, it keeps eviction counts exact right after cleanUp(), and it leaves
-    // the refresh executor to refreshes alone.
     // Caffeine reads its ticker on every lookup. Millisecond resolution is plenty for freeing
     // memory (what its expiry is for here; serving decisions use the full-precision clock), it
     // only ever lags, so an entry is never dropped early, and millis() is the cheaper read.
@@ -104,6 +101,9 @@ public final class TagCache {
     this.entries = Caffeine.newBuilder()
         .maximumSize(builder.maximumSize)
         .ticker(ticker)
+        // Housekeeping (expiry, eviction, the removal listener) runs on the calling thread: it
+        // is cheap, it keeps eviction counts exact right after cleanUp(), and it leaves the
+        // refresh executor to refreshes alone.
         .executor(Runnable::run)
         .expireAfter(new ExpireAtLifeExpire())
         .removalListener((String key, Entry entry, RemovalCause cause) -> {
@@ -113,7 +113,6 @@ public final class TagCache {
         })
         .build();
     this.tagStates = Caffeine.newBuilder().weakValues().executor(Runnable::run).build();
-    this.bus.subscribe(this::receive);
   }
 
   public static Builder builder() {
@@ -631,7 +630,10 @@ public final class TagCache {
     }
 
     public TagCache build() {
-      return new TagCache(this);
+      TagCache cache = new TagCache(this);
+      // Subscribed only once fully constructed: the bus may deliver on any thread at once.
+      cache.bus.subscribe(cache::receive);
+      return cache;
     }
   }
 }
