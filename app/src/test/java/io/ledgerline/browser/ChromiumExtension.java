@@ -9,7 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -21,8 +23,12 @@ import com.microsoft.playwright.Playwright;
  * One Playwright driver and one headless system Chromium per test class; every context a
  * test opens is closed after it. When a test fails, each of its open pages is saved as a
  * screenshot under {@code target/browser-failures/}.
+ * <p>
+ * Without a Chromium (see {@link ChromiumLocator}) the class fails on CI; elsewhere each test
+ * is aborted with the install hint. That abort happens per test on purpose: Surefire drops a
+ * class-level abort without a trace (0 run, 0 skipped), so nobody would see the hint.
  */
-public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+public final class ChromiumExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AfterEachCallback {
 
 	static final String SKIP_DOWNLOAD = "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD";
 
@@ -37,14 +43,31 @@ public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallb
 
 	private Browser browser;
 
+	private TestAbortedException noBrowser;
+
 	private final List<BrowserContext> contexts = new ArrayList<>();
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		Path executable = ChromiumLocator.locate(System.getenv());
+		Path executable;
+		try {
+			executable = ChromiumLocator.locate(System.getenv());
+		}
+		catch (TestAbortedException aborted) {
+			noBrowser = aborted;
+			System.err.println("[browser tests] " + aborted.getMessage());
+			return;
+		}
 		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(SKIP_DOWNLOAD, "1")));
 		browser = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable).setHeadless(true).setArgs(ARGS));
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		if (noBrowser != null) {
+			throw new TestAbortedException(noBrowser.getMessage());
+		}
 	}
 
 	/** A fresh context (own cookies, own session) that lives until the end of the current test. */
@@ -77,6 +100,7 @@ public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallb
 
 	@Override
 	public void afterAll(ExtensionContext context) {
+		noBrowser = null;
 		closeContexts();
 		try {
 			if (browser != null) {
