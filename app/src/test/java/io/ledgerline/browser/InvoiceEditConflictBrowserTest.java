@@ -41,7 +41,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(b.getByTestId("conflict-banner")).isVisible();
 		assertThat(b.getByTestId("conflict-current-total")).hasText("111.00");
 		assertThat(race.tabB.form().locator("input[name=total]")).hasValue("222.00");
-		assertThat(row(invoice.id()).total()).isEqualByComparingTo("111.00");
+		assertThat(dbRow(invoice.id()).total()).isEqualByComparingTo("111.00");
 
 		b.getByTestId("conflict-use-latest").click();
 		b.waitForURL(url("/invoices/" + invoice.id() + "/edit"));
@@ -55,7 +55,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(saved.status()).isEqualTo(303);
 		waitForList(b);
 		assertThat(b.getByTestId("toast")).hasText(invoice.number() + " saved.");
-		InvoiceRow after = row(invoice.id());
+		InvoiceRow after = dbRow(invoice.id());
 		assertThat(after.total()).isEqualByComparingTo("333.00");
 		assertThat(after.version()).isEqualTo(3);
 		assertThat(fixtures.auditRows(invoice.id(), "invoice.update")).isEqualTo(2);
@@ -83,7 +83,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		Response again = race.tabB.submit(race.tabB.form().getByTestId("save-button"));
 
 		assertThat(again.status()).isEqualTo(409);
-		InvoiceRow after = row(invoice.id());
+		InvoiceRow after = dbRow(invoice.id());
 		assertThat(after.total()).isEqualByComparingTo("111.00");
 		assertThat(after.version()).isEqualTo(2);
 		assertThat(fixtures.auditRows(invoice.id(), "invoice.update")).isEqualTo(1);
@@ -114,7 +114,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(overwritten.status()).isEqualTo(303);
 		waitForList(b);
 		assertThat(b.getByTestId("toast")).hasText(invoice.number() + " saved.");
-		InvoiceRow after = row(invoice.id());
+		InvoiceRow after = dbRow(invoice.id());
 		assertThat(after.customerName()).isEqualTo("Tab B Customer");
 		assertThat(after.status()).isEqualTo("paid");
 		assertThat(after.total()).isEqualByComparingTo("222.00");
@@ -141,13 +141,13 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(error).containsText(Pattern.compile("number", Pattern.CASE_INSENSITIVE));
 		assertThat(tab.form().locator("input[name=total]")).hasValue("abc");
 		assertThat(tab.page.getByTestId("conflict-banner")).hasCount(0);
-		InvoiceRow after = row(invoice.id());
+		InvoiceRow after = dbRow(invoice.id());
 		assertThat(after.total()).isEqualByComparingTo(new BigDecimal("100.00"));
 		assertThat(after.version()).isEqualTo(1);
 		assertThat(fixtures.auditRows(invoice.id())).isEqualTo(auditBefore);
 	}
 
-	private InvoiceRow row(long id) {
+	private InvoiceRow dbRow(long id) {
 		return fixtures.row(id);
 	}
 
