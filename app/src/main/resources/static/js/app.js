@@ -43,7 +43,8 @@
           showToast(body.data.number + " " + done + ".", "success");
         } else {
           row.hidden = false;
-          showToast(body && body.error ? body.error.message : "The action failed; please try again.", "error");
+          var message = body && body.error && typeof body.error === "object" ? body.error.message : null;
+          showToast(message || "The action failed; please try again.", "error");
         }
       });
     }).catch(function () {

@@ -1,0 +1,70 @@
+package io.ledgerline.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors that never reached a controller (a filter, the container) still answer in the
+ * app's shapes: the JSON envelope for API and JSON requests, the error page otherwise.
+ * Replaces Boot's default, whose JSON has a different shape and whose page leaks details.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+	@RequestMapping("/error")
+	Object error(HttpServletRequest request) {
+		HttpStatus status = statusOf(request);
+		String message = switch (status) {
+			case NOT_FOUND -> "There is nothing at this address.";
+			case FORBIDDEN -> "You are not allowed to do that.";
+			case UNAUTHORIZED -> "Sign in to continue.";
+			case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
+			default -> status.is4xxClientError() ? "The request could not be understood."
+					: "Something went wrong on our side. Please try again.";
+		};
+		if (JsonRequests.wantsJson(request) || isJsonOriginalRequest(request)) {
+			return ResponseEntity.status(status)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(ApiResponse.error(codeOf(status), message));
+		}
+		ModelAndView page = new ModelAndView("error");
+		page.setStatus(status);
+		page.addObject("status", status.value());
+		page.addObject("title", status.getReasonPhrase());
+		page.addObject("message", message);
+		return page;
+	}
+
+	private static HttpStatus statusOf(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+	}
+
+	private static boolean isJsonOriginalRequest(HttpServletRequest request) {
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		return uri instanceof String path && path.startsWith(request.getContextPath() + "/api/");
+	}
+
+	static String codeOf(HttpStatus status) {
+		return switch (status) {
+			case BAD_REQUEST -> "bad_request";
+			case UNAUTHORIZED -> "unauthorized";
+			case FORBIDDEN -> "forbidden";
+			case NOT_FOUND -> "not_found";
+			case METHOD_NOT_ALLOWED -> "method_not_allowed";
+			case CONFLICT -> "conflict";
+			case UNPROCESSABLE_CONTENT -> "validation";
+			default -> status.is4xxClientError() ? "bad_request" : "internal_error";
+		};
+	}
+
+}
