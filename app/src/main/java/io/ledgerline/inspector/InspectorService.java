@@ -1,0 +1,207 @@
+package io.ledgerline.inspector;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Service;
+
+import io.ledgerline.audit.AuditLog;
+import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.caching.InvalidationLog;
+import io.ledgerline.caching.InvoiceTags;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceChanges;
+import io.ledgerline.invoices.InvoiceDetail;
+import io.ledgerline.invoices.InvoicePage;
+import io.ledgerline.invoices.InvoiceReads;
+import io.ledgerline.invoices.InvoiceService;
+import io.ledgerline.invoices.InvoiceView;
+import io.ledgerline.invoices.ListInvalidationMisuse;
+import io.ledgerline.inspector.InspectorPage.AuditRow;
+import io.ledgerline.inspector.InspectorPage.InvalidationRow;
+import io.ledgerline.summary.OrgSummary;
+import io.ledgerline.tagcache.Cached;
+import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.tenancy.ActingUser;
+
+/**
+ * What the inspector shows and what its buttons do. The buttons are thin drivers of the real
+ * flows: they pick an invoice of the acting user's active org and call {@link InvoiceService}
+ * as that user, so authorization, preconditions, audit and invalidation are exactly those of
+ * the app's own screens.
+ */
+@Service
+@Profile("demo")
+class InspectorService {
+
+	static final int LOG_TAIL = 25;
+
+	static final int AUDIT_TAIL = 15;
+
+	/** Archived pages searched for the most recently archived invoice (a demo org has tens of rows). */
+	private static final int MAX_ARCHIVED_PAGES = 40;
+
+	private static final BigDecimal EDIT_STEP = new BigDecimal("1.00");
+
+	private final InvoiceReads reads;
+
+	private final InvoiceService invoices;
+
+	private final ListInvalidationMisuse misuse;
+
+	private final TagCache cache;
+
+	private final InvalidationLog invalidations;
+
+	private final AuditLog audit;
+
+	InspectorService(InvoiceReads reads, InvoiceService invoices, ListInvalidationMisuse misuse, TagCache cache,
+			InvalidationLog invalidations, AuditLog audit) {
+		this.reads = reads;
+		this.invoices = invoices;
+		this.misuse = misuse;
+		this.cache = cache;
+		this.invalidations = invalidations;
+		this.audit = audit;
+	}
+
+	InspectorPage page(ActingUser me) {
+		Cached<InvoicePage> list = reads.list(me, InvoiceView.ACTIVE, null);
+		Cached<OrgSummary> summary = reads.summary(me.orgId());
+		Invoice target = null;
+		Cached<InvoiceDetail> record = null;
+		if (!list.value().rows().isEmpty()) {
+			record = reads.record(me, list.value().rows().get(0).id());
+			target = record.value().invoice();
+		}
+		FetchedAt fetched = FetchedAt.of(list.fetchedAt(), record == null ? null : record.fetchedAt(),
+				summary.fetchedAt());
+		return new InspectorPage(fetched, summary.value(), target, misuse.isOn(), invalidationTail(),
+				auditTail(me.orgId()), DemoIdentitySwitch.DEMO_USERS);
+	}
+
+	/**
+	 * Calls updateTag on a real tag from a GET (never an action) and returns the cache's
+	 * refusal. The refusal is the point: nothing is invalidated and nothing is logged.
+	 */
+	String updateTagOutsideAction(ActingUser me) {
+		try {
+			cache.updateTag(InvoiceTags.list(me.orgId()));
+			return "updateTag was not refused: this request unexpectedly runs inside an action.";
+		}
+		catch (IllegalStateException refused) {
+			return refused.getMessage();
+		}
+	}
+
+	ButtonOutcome toggleMisuse() {
+		boolean on = misuse.toggle();
+		return ButtonOutcome.done(on
+				? "Misuse on: the edit action now revalidates the list instead of updating it."
+				: "Misuse off: the edit action updates all three tags again.");
+	}
+
+	/** The real edit flow on the newest active invoice: its total goes up by 1.00. */
+	ButtonOutcome editNewest(ActingUser me) {
+		Optional<Invoice> target = newestActive(me);
+		if (target.isEmpty()) {
+			return nothingActive(me, "edit");
+		}
+		Invoice before = target.get();
+		Invoice after = invoices.update(me, before.id(),
+				new InvoiceChanges(before.customerName(), before.status(), before.total().add(EDIT_STEP)),
+				before.version(), false);
+		String message = after.number() + " total " + before.total().toPlainString() + " → "
+				+ after.total().toPlainString() + ".";
+		return ButtonOutcome.done(misuse.isOn()
+				? message + " Misuse is on, so this list still shows the old amount." : message);
+	}
+
+	ButtonOutcome archiveNewest(ActingUser me) {
+		Optional<Invoice> target = newestActive(me);
+		if (target.isEmpty()) {
+			return nothingActive(me, "archive");
+		}
+		Invoice archived = invoices.archive(me, target.get().id(), target.get().version());
+		return ButtonOutcome.done(archived.number() + " archived.");
+	}
+
+	ButtonOutcome restoreMostRecentlyArchived(ActingUser me) {
+		Optional<Invoice> target = mostRecentlyArchived(me);
+		if (target.isEmpty()) {
+			return ButtonOutcome.refused("Nothing to restore: " + me.active().orgName() + " has no archived invoice.");
+		}
+		Invoice restored = invoices.restore(me, target.get().id(), target.get().version());
+		return ButtonOutcome.done(restored.number() + " restored.");
+	}
+
+	/** Admin-only like any delete: the service refuses a member (403). */
+	ButtonOutcome deleteNewest(ActingUser me) {
+		Optional<Invoice> target = newestActive(me);
+		if (target.isEmpty()) {
+			return nothingActive(me, "delete");
+		}
+		Invoice deleted = invoices.delete(me, target.get().id(), target.get().version());
+		return ButtonOutcome.done(deleted.number() + " deleted.");
+	}
+
+	ButtonOutcome forceDrift(ActingUser me, long id) {
+		Invoice drifted = invoices.forceDrift(me, id);
+		return ButtonOutcome.done(drifted.number() + " is now at version " + drifted.version()
+				+ ": a form opened before this will get a conflict.");
+	}
+
+	/**
+	 * Chosen from the cached list, then re-read from the database: with misuse on the list may
+	 * be stale, and acting on a stale version would only demonstrate a conflict.
+	 */
+	private Optional<Invoice> newestActive(ActingUser me) {
+		return reads.list(me, InvoiceView.ACTIVE, null)
+			.value()
+			.rows()
+			.stream()
+			.findFirst()
+			.map(row -> invoices.get(me, row.id()));
+	}
+
+	/** The archived view is ordered by id, not by when it was archived, so look through it. */
+	private Optional<Invoice> mostRecentlyArchived(ActingUser me) {
+		Invoice latest = null;
+		String cursor = null;
+		int pages = 0;
+		do {
+			InvoicePage page = reads.list(me, InvoiceView.ARCHIVED, cursor).value();
+			for (Invoice row : page.rows()) {
+				if (row.archivedAt() != null && (latest == null || row.archivedAt().isAfter(latest.archivedAt()))) {
+					latest = row;
+				}
+			}
+			cursor = page.nextCursor();
+		}
+		while (cursor != null && ++pages < MAX_ARCHIVED_PAGES);
+		return Optional.ofNullable(latest).map(row -> invoices.get(me, row.id()));
+	}
+
+	private static ButtonOutcome nothingActive(ActingUser me, String verb) {
+		return ButtonOutcome.refused("Nothing to " + verb + ": " + me.active().orgName() + " has no active invoice.");
+	}
+
+	private List<InvalidationRow> invalidationTail() {
+		return invalidations.recent(LOG_TAIL)
+			.stream()
+			.map(e -> new InvalidationRow(e.target(), e.path(), e.primitive(), e.source(), e.profile(), e.instance(),
+					FetchedAt.format(e.occurredAt())))
+			.toList();
+	}
+
+	private List<AuditRow> auditTail(String orgId) {
+		return audit.recent(orgId, AUDIT_TAIL)
+			.stream()
+			.map(e -> new AuditRow(e.action(), e.actorEmail(), e.subjectType() + " " + e.subjectId(), e.detail(),
+					FetchedAt.format(e.occurredAt())))
+			.toList();
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.ledgerline.inspector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Just enough reading of the server-rendered pages to check their hooks: elements found by
+ * {@code data-testid}, their attributes and their own text. The templates are ours and
+ * regular, so a few patterns do; no HTML parser is on the test classpath.
+ */
+final class PageHtml {
+
+	private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
+
+	private final String html;
+
+	PageHtml(String html) {
+		this.html = html;
+	}
+
+	boolean has(String testId) {
+		return openingTag(testId, 0) != null;
+	}
+
+	/** The text directly inside the first element with that test id (up to its first child tag). */
+	String text(String testId) {
+		Matcher tag = require(testId);
+		int end = html.indexOf('<', tag.end());
+		return unescape(html.substring(tag.end(), end)).trim();
+	}
+
+	Map<String, String> attributes(String testId) {
+		return attributesOf(require(testId).group(2));
+	}
+
+	/** The attributes of every {@code li} inside the list with that test id, in page order. */
+	List<Map<String, String>> items(String listTestId) {
+		Matcher list = require(listTestId);
+		String body = html.substring(list.end(), html.indexOf("</ul>", list.end()));
+		List<Map<String, String>> items = new ArrayList<>();
+		Matcher li = Pattern.compile("<li\\b([^>]*)>").matcher(body);
+		while (li.find()) {
+			items.add(attributesOf(li.group(1)));
+		}
+		return items;
+	}
+
+	/** The list row of one invoice, to read its cells with {@link #text}. */
+	PageHtml row(long invoiceId) {
+		Matcher row = Pattern.compile("<tr\\b[^>]*data-invoice-id=\"" + invoiceId + "\"[^>]*>").matcher(html);
+		if (!row.find()) {
+			throw new AssertionError("No row for invoice " + invoiceId + " on the page");
+		}
+		return new PageHtml(html.substring(row.start(), html.indexOf("</tr>", row.end())));
+	}
+
+	/** How many forms post to {@code action} and carry the CSRF field. */
+	int formsPostingTo(String action) {
+		Matcher form = Pattern.compile("<form\\b[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>").matcher(html);
+		int count = 0;
+		while (form.find()) {
+			String body = html.substring(form.end(), html.indexOf("</form>", form.end()));
+			if (body.contains("name=\"_csrf\"")) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	int count(String fragment) {
+		int count = 0;
+		for (int at = html.indexOf(fragment); at >= 0; at = html.indexOf(fragment, at + 1)) {
+			count++;
+		}
+		return count;
+	}
+
+	@Override
+	public String toString() {
+		return html;
+	}
+
+	private Matcher require(String testId) {
+		Matcher tag = openingTag(testId, 0);
+		if (tag == null) {
+			throw new AssertionError("No element with data-testid=\"" + testId + "\" on the page");
+		}
+		return tag;
+	}
+
+	private Matcher openingTag(String testId, int from) {
+		Matcher tag = Pattern.compile("<(\\w+)\\b([^>]*\\bdata-testid=\"" + Pattern.quote(testId) + "\"[^>]*)>")
+			.matcher(html);
+		return tag.find(from) ? tag : null;
+	}
+
+	private static Map<String, String> attributesOf(String attributes) {
+		Map<String, String> map = new LinkedHashMap<>();
+		Matcher attribute = ATTRIBUTE.matcher(attributes);
+		while (attribute.find()) {
+			map.put(attribute.group(1), unescape(attribute.group(2)));
+		}
+		return map;
+	}
+
+	private static String unescape(String text) {
+		return text.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&amp;", "&");
+	}
+
+}
