@@ -39,11 +39,17 @@ public class InvalidationLog implements InvalidationListener {
 			.update());
 	}
 
-	public List<InvalidationLogEntry> recent(int limit) {
+	/**
+	 * The newest entries one org may see: its own tags and the (org-less) page paths; never
+	 * another org's tags, which name its invoices.
+	 */
+	public List<InvalidationLogEntry> recentFor(String orgId, int limit) {
+		String prefix = InvoiceTags.orgPrefix(orgId);
 		return jdbc.sql("""
 				SELECT id, primitive, target, is_path, source, profile, instance, occurred_at
-				FROM invalidation_log ORDER BY id DESC LIMIT ?""")
-			.param(limit)
+				FROM invalidation_log WHERE is_path = TRUE OR LEFT(target, ?) = ?
+				ORDER BY id DESC LIMIT ?""")
+			.params(prefix.length(), prefix, limit)
 			.query((rs, n) -> new InvalidationLogEntry(rs.getLong("id"), rs.getString("primitive"),
 					rs.getString("target"), rs.getBoolean("is_path"), rs.getString("source"), rs.getString("profile"),
 					rs.getString("instance"), Timestamps.fromDb(rs, "occurred_at")))

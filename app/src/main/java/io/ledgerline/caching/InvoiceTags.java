@@ -13,17 +13,22 @@ public final class InvoiceTags {
 
 	/** Every page of every view of the org's invoice list. */
 	public static String list(String orgId) {
-		return "org:" + orgId + ":invoices";
+		return orgPrefix(orgId) + "invoices";
 	}
 
 	/** One invoice's record (with its lines). */
 	public static String record(String orgId, long invoiceId) {
-		return "org:" + orgId + ":invoice:" + invoiceId;
+		return orgPrefix(orgId) + "invoice:" + invoiceId;
 	}
 
 	/** The org's active count and total. */
 	public static String summary(String orgId) {
-		return "org:" + orgId + ":summary";
+		return orgPrefix(orgId) + "summary";
+	}
+
+	/** The prefix every tag of one org starts with (to show an org its own log entries). */
+	public static String orgPrefix(String orgId) {
+		return "org:" + orgId + ":";
 	}
 
 	/** What one invoice mutation touches, as a unit. */

@@ -40,9 +40,6 @@ class InspectorService {
 
 	static final int AUDIT_TAIL = 15;
 
-	/** Archived pages searched for the most recently archived invoice (a demo org has tens of rows). */
-	private static final int MAX_ARCHIVED_PAGES = 40;
-
 	private static final BigDecimal EDIT_STEP = new BigDecimal("1.00");
 
 	private final InvoiceReads reads;
@@ -78,7 +75,7 @@ class InspectorService {
 		}
 		FetchedAt fetched = FetchedAt.of(list.fetchedAt(), record == null ? null : record.fetchedAt(),
 				summary.fetchedAt());
-		return new InspectorPage(fetched, summary.value(), target, misuse.isOn(), invalidationTail(),
+		return new InspectorPage(fetched, summary.value(), target, misuse.isOn(), invalidationTail(me.orgId()),
 				auditTail(me.orgId()), DemoIdentitySwitch.DEMO_USERS);
 	}
 
@@ -166,30 +163,16 @@ class InspectorService {
 			.map(row -> invoices.get(me, row.id()));
 	}
 
-	/** The archived view is ordered by id, not by when it was archived, so look through it. */
 	private Optional<Invoice> mostRecentlyArchived(ActingUser me) {
-		Invoice latest = null;
-		String cursor = null;
-		int pages = 0;
-		do {
-			InvoicePage page = reads.list(me, InvoiceView.ARCHIVED, cursor).value();
-			for (Invoice row : page.rows()) {
-				if (row.archivedAt() != null && (latest == null || row.archivedAt().isAfter(latest.archivedAt()))) {
-					latest = row;
-				}
-			}
-			cursor = page.nextCursor();
-		}
-		while (cursor != null && ++pages < MAX_ARCHIVED_PAGES);
-		return Optional.ofNullable(latest).map(row -> invoices.get(me, row.id()));
+		return invoices.mostRecentlyArchived(me);
 	}
 
 	private static ButtonOutcome nothingActive(ActingUser me, String verb) {
 		return ButtonOutcome.refused("Nothing to " + verb + ": " + me.active().orgName() + " has no active invoice.");
 	}
 
-	private List<InvalidationRow> invalidationTail() {
-		return invalidations.recent(LOG_TAIL)
+	private List<InvalidationRow> invalidationTail(String orgId) {
+		return invalidations.recentFor(orgId, LOG_TAIL)
 			.stream()
 			.map(e -> new InvalidationRow(e.target(), e.path(), e.primitive(), e.source(), e.profile(), e.instance(),
 					FetchedAt.format(e.occurredAt())))

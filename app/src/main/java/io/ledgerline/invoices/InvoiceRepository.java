@@ -45,6 +45,15 @@ class InvoiceRepository {
 			.optional();
 	}
 
+	Optional<Invoice> mostRecentlyArchived(String orgId) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM invoices WHERE org_id = ? AND archived_at IS NOT NULL AND deleted_at IS NULL
+				ORDER BY archived_at DESC, id DESC LIMIT 1""")
+			.param(orgId)
+			.query(InvoiceRepository::map)
+			.optional();
+	}
+
 	/**
 	 * Locks the row for the rest of the transaction. The lock does not replace the version
 	 * check in the UPDATE; it makes the "before" image used for the summary delta and the

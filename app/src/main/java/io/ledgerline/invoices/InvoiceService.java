@@ -76,6 +76,11 @@ public class InvoiceService {
 		return visible(actor, id);
 	}
 
+	/** The org's invoice archived last (not deleted since), if any. */
+	public java.util.Optional<Invoice> mostRecentlyArchived(ActingUser actor) {
+		return invoices.mostRecentlyArchived(actor.orgId());
+	}
+
 	@Transactional
 	public Invoice update(ActingUser actor, long id, InvoiceChanges changes, long expectedVersion, boolean overwrite) {
 		if (overwrite) {
@@ -124,6 +129,9 @@ public class InvoiceService {
 	public Invoice forceDrift(ActingUser actor, long id) {
 		Invoice before = invoices.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
 		checkVisible(actor, before);
+		if (before.lifecycle() == Lifecycle.DELETED) {
+			throw new InvoiceConflictException(before.number() + " was deleted.", before);
+		}
 		invoices.bumpVersion(actor.orgId(), id, clock.instant());
 		audit.record(actor.orgId(), actor.userId(), "invoice.drift", "invoice", Long.toString(id),
 				before.number() + " version bumped from " + before.version() + " by the inspector");

@@ -255,11 +255,11 @@ class InspectorButtonsTests {
 	}
 
 	private long lastLoggedId() {
-		return invalidations.recent(1).stream().mapToLong(InvalidationLogEntry::id).findFirst().orElse(0);
+		return invalidations.recentFor(org.id(), 1).stream().mapToLong(InvalidationLogEntry::id).findFirst().orElse(0);
 	}
 
 	private List<InvalidationLogEntry> loggedSince(long id) {
-		return invalidations.recent(100).stream().filter(e -> e.id() > id).toList();
+		return invalidations.recentFor(org.id(), 100).stream().filter(e -> e.id() > id).toList();
 	}
 
 }

@@ -97,6 +97,8 @@ class InspectorPageTests {
 			assertThat(item).containsKey("data-primitive").containsKey("data-source");
 			assertThat(item.containsKey("data-tag") ^ item.containsKey("data-path")).isTrue();
 		});
+		assertThat(log).allSatisfy(item -> assertThat(item.getOrDefault("data-tag", ""))
+			.doesNotStartWith(InvoiceTags.orgPrefix(other.id())));
 		assertThat(log).anySatisfy(item -> assertThat(item).containsEntry("data-tag", InvoiceTags.list(org.id()))
 			.containsEntry("data-primitive", "updateTag")
 			.containsEntry("data-source", "action"));
@@ -222,7 +224,7 @@ class InspectorPageTests {
 	}
 
 	private long lastLoggedId() {
-		return invalidations.recent(1).stream().mapToLong(InvalidationLogEntry::id).findFirst().orElse(0);
+		return invalidations.recentFor(org.id(), 1).stream().mapToLong(InvalidationLogEntry::id).findFirst().orElse(0);
 	}
 
 }
