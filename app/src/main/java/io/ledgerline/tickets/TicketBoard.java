@@ -1,0 +1,123 @@
+package io.ledgerline.tickets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.ServletContext;
+
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.tagcache.CacheLife;
+import io.ledgerline.tagcache.Cached;
+import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.tenancy.Role;
+
+/**
+ * The ticket board (rows, their forms, the rendered-at time) as cached HTML, one entry per
+ * org and role: the only per-viewer differences on it are the admin's delete buttons, so
+ * every member of an org shares one rendering and every admin another.
+ *
+ * <p>A shared rendering must not carry anyone's CSRF token or identity. Two choices make
+ * that hold by construction rather than by care:
+ * <ul>
+ *   <li>it is rendered with a plain (non-web) Thymeleaf context holding only the org's
+ *       tickets and the role, so the template cannot reach the request, the session, the
+ *       user or the token even by mistake. That is also what lets a stale-while-revalidate
+ *       refresh re-render it on a background thread, long after the request that triggered
+ *       it is gone;
+ *   <li>each form holds {@link #CSRF_SLOT}, an empty hidden {@code _csrf} field, which every
+ *       request fills with its own token. User text cannot forge the slot: it is printed
+ *       escaped, so it never contains a raw {@code <} or {@code "}.
+ * </ul>
+ */
+@Component
+class TicketBoard {
+
+	static final String TEMPLATE = "tickets/board";
+
+	/** Exactly as written in the template: the place of each form's CSRF field. */
+	static final String CSRF_SLOT = "<input type=\"hidden\" name=\"_csrf\" value=\"\">";
+
+	/**
+	 * Every write revalidates the path, so the entry only needs to outlive quiet periods; an
+	 * hour keeps a board that nobody touches from being re-rendered on every view.
+	 */
+	private static final CacheLife LIFE = CacheLife.HOURS;
+
+	/** One language for everyone who shares the rendering, whatever their browser asks for. */
+	private static final Locale LOCALE = Locale.ENGLISH;
+
+	private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final TagCache cache;
+
+	private final TicketService tickets;
+
+	private final ITemplateEngine templates;
+
+	private final Clock clock;
+
+	private final String contextPath;
+
+	TicketBoard(TagCache cache, TicketService tickets, ITemplateEngine templates, Clock clock,
+			ServletContext servletContext) {
+		this.cache = cache;
+		this.tickets = tickets;
+		this.templates = templates;
+		this.clock = clock;
+		this.contextPath = servletContext.getContextPath();
+	}
+
+	/** The board of the user's org as their role sees it, with {@code csrf} in every form. */
+	String html(ActingUser me, CsrfToken csrf) {
+		String orgId = me.orgId();
+		Role role = me.role();
+		Cached<String> board = cache.getPage(TicketInvalidation.PAGE_PATH, "tickets:" + orgId + ":" + role.dbValue(),
+				List.of(), LIFE, () -> render(orgId, role));
+		return withToken(board.value(), csrf);
+	}
+
+	private String render(String orgId, Role role) {
+		List<Ticket> newest = tickets.board(orgId);
+		boolean more = newest.size() > TicketService.BOARD_LIMIT;
+		List<Row> rows = (more ? newest.subList(0, TicketService.BOARD_LIMIT) : newest).stream().map(Row::of).toList();
+		Context context = new Context(LOCALE);
+		context.setVariable("rows", rows);
+		context.setVariable("more", more);
+		context.setVariable("limit", TicketService.BOARD_LIMIT);
+		context.setVariable("statuses", TicketStatus.values());
+		context.setVariable("canDelete", role.isAtLeast(Role.ADMIN));
+		context.setVariable("contextPath", contextPath);
+		context.setVariable("renderedAt", FetchedAt.format(clock.instant()));
+		return templates.process(TEMPLATE, context);
+	}
+
+	static String withToken(String board, CsrfToken csrf) {
+		String field = csrf == null ? ""
+				: "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName()) + "\" value=\""
+						+ HtmlUtils.htmlEscape(csrf.getToken()) + "\">";
+		return board.replace(CSRF_SLOT, field);
+	}
+
+	/** A ticket with its times formatted once, for the template. */
+	public record Row(Ticket ticket, String openedAt, String openedAtIso) {
+
+		static Row of(Ticket ticket) {
+			Instant opened = ticket.createdAt();
+			return new Row(ticket, SHORT_TIME.format(opened), FetchedAt.format(opened));
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.ledgerline.tickets;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.web.ActionAnswers;
+import io.ledgerline.web.JsonRequests;
+import io.ledgerline.web.Toast;
+import io.ledgerline.web.ValidationException;
+
+/**
+ * The ticket board and its three actions. Each action commits (its invalidation runs after
+ * the commit), then answers 303 back to the board, so the redirect renders the new board.
+ */
+@Controller
+class TicketController {
+
+	static final String VIEW_LIST = "tickets/list";
+
+	private static final String BOARD = TicketInvalidation.PAGE_PATH;
+
+	private final TicketService tickets;
+
+	private final TicketBoard board;
+
+	TicketController(TicketService tickets, TicketBoard board) {
+		this.tickets = tickets;
+		this.board = board;
+	}
+
+	@GetMapping("/tickets")
+	ModelAndView list(ActingUser me, CsrfToken csrf) {
+		return page(me, csrf, TicketForm.empty(), Map.of(), HttpStatus.OK);
+	}
+
+	@PostMapping("/tickets")
+	Object create(ActingUser me, @ModelAttribute("form") TicketForm form, CsrfToken csrf,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		TicketForm.Validated validated = form.validate();
+		if (validated.ticket().isEmpty()) {
+			if (JsonRequests.wantsJson(request)) {
+				throw new ValidationException(validated.errors());
+			}
+			return page(me, csrf, form, validated.errors(), HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+		Ticket created = tickets.create(me, validated.ticket().get());
+		Toast.success(redirect, "Ticket #" + created.id() + " opened.");
+		return ActionAnswers.done(request, BOARD, created);
+	}
+
+	@PostMapping("/tickets/{id}/status")
+	Object changeStatus(ActingUser me, @PathVariable long id, @RequestParam(required = false) String status,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		TicketStatus wanted = TicketStatus.parse(status)
+			.orElseThrow(() -> new ValidationException(Map.of("status", "Status must be one of open, in_progress, done.")));
+		StatusChange change = tickets.changeStatus(me, id, wanted);
+		String label = wanted.label().toLowerCase(Locale.ROOT);
+		Toast.success(redirect, change.changed() ? "Ticket #" + id + " moved to " + label + "."
+				: "Ticket #" + id + " is already " + label + ".");
+		return ActionAnswers.done(request, BOARD, change);
+	}
+
+	@PostMapping("/tickets/{id}/delete")
+	Object delete(ActingUser me, @PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+		Ticket deleted = tickets.delete(me, id);
+		Toast.success(redirect, "Ticket #" + id + " deleted.");
+		return ActionAnswers.done(request, BOARD, DeletedTicket.of(deleted));
+	}
+
+	private ModelAndView page(ActingUser me, CsrfToken csrf, TicketForm form, Map<String, String> errors,
+			HttpStatus status) {
+		ModelAndView mav = new ModelAndView(VIEW_LIST);
+		mav.setStatus(status);
+		mav.addObject("form", form);
+		mav.addObject("errors", errors);
+		mav.addObject("board", board.html(me, csrf));
+		return mav;
+	}
+
+}
