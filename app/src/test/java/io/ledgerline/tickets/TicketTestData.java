@@ -1,5 +1,7 @@
 package io.ledgerline.tickets;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,23 +31,23 @@ final class TicketTestData {
 	}
 
 	long ticket(String orgId, String title, TicketStatus status) {
+		OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
 		jdbc.sql("""
 				INSERT INTO tickets (org_id, title, body, status, created_at, updated_at)
 				VALUES (?, ?, 'Fixture body', ?, ?, ?)""")
-			.params(orgId, title, status.value(), clock.instant().atOffset(ZoneOffset.UTC),
-					clock.instant().atOffset(ZoneOffset.UTC))
+			.params(orgId, title, status.value(), now, now)
 			.update();
 		return jdbc.sql("SELECT MAX(id) FROM tickets WHERE org_id = ?").param(orgId).query(Long.class).single();
 	}
 
-	record Row(String orgId, String title, String status, java.time.Instant updatedAt) {
+	record Row(String orgId, String title, String status, Instant updatedAt) {
 	}
 
 	Optional<Row> row(long id) {
 		return jdbc.sql("SELECT org_id, title, status, updated_at FROM tickets WHERE id = ?")
 			.param(id)
 			.query((rs, n) -> new Row(rs.getString("org_id"), rs.getString("title"), rs.getString("status"),
-					rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant()))
+					rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
 			.optional();
 	}
 
