@@ -16,7 +16,7 @@ import com.microsoft.playwright.Page;
 import io.ledgerline.invoices.ListInvalidationMisuse;
 import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;
-import io.ledgerline.support.MutableClock;
+import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
  * The inspector's teaching flows as a person clicks them: edit-one with updateTag (the list
@@ -29,7 +29,7 @@ class InspectorBrowserTest extends BrowserTestBase {
 	private static final Pattern INSPECTOR = Pattern.compile(".*/inspector$");
 
 	@Autowired
-	MutableClock clock;
+	ManualClock clock;
 
 	@Autowired
 	ListInvalidationMisuse misuse;

@@ -27,8 +27,9 @@ import io.ledgerline.support.Fixtures.InvoiceRow;
 import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
-import io.ledgerline.support.MutableClock;
+import io.ledgerline.support.PageHtml;
 import io.ledgerline.web.Toast;
+import io.ledgerline.tagcache.testing.ManualClock;
 
 /** The inspector's buttons drive the real flows, as the signed-in user. */
 @IntegrationTest
@@ -41,7 +42,7 @@ class InspectorButtonsTests {
 	Fixtures fixtures;
 
 	@Autowired
-	MutableClock clock;
+	ManualClock clock;
 
 	@Autowired
 	InvalidationLog invalidations;

@@ -31,8 +31,9 @@ import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
-import io.ledgerline.support.MutableClock;
+import io.ledgerline.support.PageHtml;
 import io.ledgerline.web.Toast;
+import io.ledgerline.tagcache.testing.ManualClock;
 
 /** The inspector page, its hooks, the rules it demonstrates and the identity switcher. */
 @IntegrationTest
@@ -47,7 +48,7 @@ class InspectorPageTests {
 	Fixtures fixtures;
 
 	@Autowired
-	MutableClock clock;
+	ManualClock clock;
 
 	@Autowired
 	InvalidationLog invalidations;

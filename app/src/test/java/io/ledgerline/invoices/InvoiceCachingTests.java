@@ -23,14 +23,14 @@ import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
-import io.ledgerline.support.MutableClock;
-import io.ledgerline.support.Pages;
+import io.ledgerline.support.PageHtml;
 import io.ledgerline.tagcache.InvocationScope;
 import io.ledgerline.tagcache.InvocationSource;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.Membership;
 import io.ledgerline.tenancy.Role;
+import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
  * Read-your-writes through HTTP: the page a user is redirected to after a write shows the
@@ -46,7 +46,7 @@ class InvoiceCachingTests {
 	Fixtures fixtures;
 
 	@Autowired
-	MutableClock clock;
+	ManualClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -80,89 +80,89 @@ class InvoiceCachingTests {
 
 	@Test
 	void aReloadWithoutWritesKeepsEveryTimestamp() throws Exception {
-		String first = detail(a);
+		PageHtml first = detail(a);
 		clock.advance(Duration.ofSeconds(30));
-		String second = detail(a);
+		PageHtml second = detail(a);
 		for (String hook : List.of("list-fetched-at", "record-fetched-at", "summary-fetched-at")) {
-			assertThat(Pages.requireTime(second, hook)).as(hook).isEqualTo(Pages.requireTime(first, hook));
+			assertThat(second.time(hook)).as(hook).isEqualTo(first.time(hook));
 		}
 	}
 
 	@Test
 	void anEditsRedirectShowsTheNewTotalWithFreshListAndSummary() throws Exception {
-		String before = list();
+		PageHtml before = list();
 		clock.advance(Duration.ofSeconds(1));
 
-		String after = list(edit(a, "150.00", 1));
+		PageHtml after = list(edit(a, "150.00", 1));
 
-		assertThat(Pages.rowTotal(after, a.id())).isEqualTo("150.00");
-		assertThat(Pages.text(after, "summary-total")).isEqualTo("350.00");
-		assertThat(Pages.requireTime(after, "list-fetched-at")).isGreaterThan(Pages.requireTime(before, "list-fetched-at"));
-		assertThat(Pages.requireTime(after, "summary-fetched-at"))
-			.isGreaterThan(Pages.requireTime(before, "summary-fetched-at"));
+		assertThat(after.row(a.id()).text("invoice-total")).isEqualTo("150.00");
+		assertThat(after.text("summary-total")).isEqualTo("350.00");
+		assertThat(after.time("list-fetched-at")).isGreaterThan(before.time("list-fetched-at"));
+		assertThat(after.time("summary-fetched-at"))
+			.isGreaterThan(before.time("summary-fetched-at"));
 	}
 
 	@Test
 	void editingOneInvoiceReloadsItsRecordAndLeavesTheOthersAlone() throws Exception {
-		String aBefore = Pages.requireTime(detail(a), "record-fetched-at");
-		String bBefore = Pages.requireTime(detail(b), "record-fetched-at");
+		String aBefore = detail(a).time("record-fetched-at");
+		String bBefore = detail(b).time("record-fetched-at");
 		clock.advance(Duration.ofSeconds(1));
 
 		edit(a, "101.00", 1);
 
-		String aAfter = detail(a);
-		assertThat(Pages.requireTime(aAfter, "record-fetched-at")).isGreaterThan(aBefore);
-		assertThat(Pages.text(aAfter, "detail-total")).isEqualTo("101.00");
-		assertThat(Pages.requireTime(detail(b), "record-fetched-at")).isEqualTo(bBefore);
+		PageHtml aAfter = detail(a);
+		assertThat(aAfter.time("record-fetched-at")).isGreaterThan(aBefore);
+		assertThat(aAfter.text("detail-total")).isEqualTo("101.00");
+		assertThat(detail(b).time("record-fetched-at")).isEqualTo(bBefore);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "archive, 1, false, member", "delete, 1, false, admin" })
 	void lifecycleActionsAdvanceListAndSummaryAndMoveTheRowOutOfActive(String action, long version,
 			boolean stays, String who) throws Exception {
-		String before = list();
-		assertThat(Pages.hasRow(before, a.id())).isTrue();
+		PageHtml before = list();
+		assertThat(before.hasRow(a.id())).isTrue();
 		clock.advance(Duration.ofSeconds(1));
 
-		String after = follow(mvc.perform(form(email(who), "/invoices/" + a.id() + "/" + action)
+		PageHtml after = follow(mvc.perform(form(email(who), "/invoices/" + a.id() + "/" + action)
 			.param("version", Long.toString(version))
 			.param("view", "active")).andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl());
 
-		assertThat(Pages.hasRow(after, a.id())).isEqualTo(stays);
-		assertThat(Pages.text(after, "summary-count")).isEqualTo("1");
-		assertThat(Pages.requireTime(after, "list-fetched-at")).isGreaterThan(Pages.requireTime(before, "list-fetched-at"));
-		assertThat(Pages.requireTime(after, "summary-fetched-at"))
-			.isGreaterThan(Pages.requireTime(before, "summary-fetched-at"));
+		assertThat(after.hasRow(a.id())).isEqualTo(stays);
+		assertThat(after.text("summary-count")).isEqualTo("1");
+		assertThat(after.time("list-fetched-at")).isGreaterThan(before.time("list-fetched-at"));
+		assertThat(after.time("summary-fetched-at"))
+			.isGreaterThan(before.time("summary-fetched-at"));
 	}
 
 	@Test
 	void restoreAdvancesListAndSummaryAndBringsTheRowBack() throws Exception {
 		mvc.perform(form(org.member(), "/invoices/" + a.id() + "/archive").param("version", "1"))
 			.andExpect(status().isSeeOther());
-		String before = list();
-		assertThat(Pages.hasRow(before, a.id())).isFalse();
+		PageHtml before = list();
+		assertThat(before.hasRow(a.id())).isFalse();
 		clock.advance(Duration.ofSeconds(1));
 
-		String after = follow(mvc.perform(form(org.member(), "/invoices/" + a.id() + "/restore").param("version", "2")
+		PageHtml after = follow(mvc.perform(form(org.member(), "/invoices/" + a.id() + "/restore").param("version", "2")
 			.param("view", "active")).andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl());
 
-		assertThat(Pages.hasRow(after, a.id())).isTrue();
-		assertThat(Pages.text(after, "summary-total")).isEqualTo("300.00");
-		assertThat(Pages.requireTime(after, "list-fetched-at")).isGreaterThan(Pages.requireTime(before, "list-fetched-at"));
-		assertThat(Pages.requireTime(after, "summary-fetched-at"))
-			.isGreaterThan(Pages.requireTime(before, "summary-fetched-at"));
+		assertThat(after.hasRow(a.id())).isTrue();
+		assertThat(after.text("summary-total")).isEqualTo("300.00");
+		assertThat(after.time("list-fetched-at")).isGreaterThan(before.time("list-fetched-at"));
+		assertThat(after.time("summary-fetched-at"))
+			.isGreaterThan(before.time("summary-fetched-at"));
 	}
 
 	@Test
 	void anEditInOneOrgLeavesAnotherOrgsCachedListAlone() throws Exception {
 		TestOrg other = fixtures.org();
 		fixtures.invoice(other, "9.00");
-		String otherBefore = Pages.requireTime(html(other.member(), "/invoices"), "list-fetched-at");
+		String otherBefore = html(other.member(), "/invoices").time("list-fetched-at");
 		clock.advance(Duration.ofSeconds(1));
 
 		edit(a, "111.00", 1);
 
-		assertThat(Pages.requireTime(html(other.member(), "/invoices"), "list-fetched-at")).isEqualTo(otherBefore);
+		assertThat(html(other.member(), "/invoices").time("list-fetched-at")).isEqualTo(otherBefore);
 	}
 
 	@Test
@@ -185,7 +185,7 @@ class InvoiceCachingTests {
 
 	@Test
 	void aRefusedWriteInvalidatesAndLogsNothing() throws Exception {
-		String before = list();
+		PageHtml before = list();
 		long mark = lastLogId();
 		fixtures.drift(a.id());
 		clock.advance(Duration.ofSeconds(1));
@@ -198,13 +198,13 @@ class InvoiceCachingTests {
 			.andExpect(status().isForbidden());
 
 		assertThat(lastLogId()).isEqualTo(mark);
-		assertThat(Pages.requireTime(list(), "list-fetched-at")).isEqualTo(Pages.requireTime(before, "list-fetched-at"));
+		assertThat(list().time("list-fetched-at")).isEqualTo(before.time("list-fetched-at"));
 	}
 
 	@Test
 	void aWriteWhoseTransactionRollsBackAfterAskingForInvalidationsChangesNoTimestampAndNoLog() throws Exception {
-		String listBefore = list();
-		String detailBefore = detail(a);
+		PageHtml listBefore = list();
+		PageHtml detailBefore = detail(a);
 		long mark = lastLogId();
 		clock.advance(Duration.ofSeconds(1));
 		ActingUser member = new ActingUser(userId(org.member()), org.member(), "member",
@@ -220,39 +220,39 @@ class InvoiceCachingTests {
 
 		assertThat(fixtures.row(a.id()).total()).isEqualByComparingTo("100.00");
 		assertThat(lastLogId()).isEqualTo(mark);
-		String listAfter = list();
-		String detailAfter = detail(a);
-		assertThat(Pages.requireTime(listAfter, "list-fetched-at"))
-			.isEqualTo(Pages.requireTime(listBefore, "list-fetched-at"));
-		assertThat(Pages.requireTime(detailAfter, "record-fetched-at"))
-			.isEqualTo(Pages.requireTime(detailBefore, "record-fetched-at"));
-		assertThat(Pages.requireTime(detailAfter, "summary-fetched-at"))
-			.isEqualTo(Pages.requireTime(detailBefore, "summary-fetched-at"));
+		PageHtml listAfter = list();
+		PageHtml detailAfter = detail(a);
+		assertThat(listAfter.time("list-fetched-at"))
+			.isEqualTo(listBefore.time("list-fetched-at"));
+		assertThat(detailAfter.time("record-fetched-at"))
+			.isEqualTo(detailBefore.time("record-fetched-at"));
+		assertThat(detailAfter.time("summary-fetched-at"))
+			.isEqualTo(detailBefore.time("summary-fetched-at"));
 	}
 
 	@Test
 	void withMisuseOnTheRedirectShowsTheOldAmountWhileRecordAndSummaryAreFresh() throws Exception {
-		String before = list();
-		String detailBefore = detail(a);
+		PageHtml before = list();
+		PageHtml detailBefore = detail(a);
 		clock.advance(Duration.ofSeconds(1));
 		misuse.set(true);
 
 		long mark = lastLogId();
-		String after = list(edit(a, "175.00", 1));
+		PageHtml after = list(edit(a, "175.00", 1));
 
-		assertThat(Pages.rowTotal(after, a.id())).isEqualTo("100.00");
-		assertThat(Pages.requireTime(after, "list-fetched-at")).isEqualTo(Pages.requireTime(before, "list-fetched-at"));
-		assertThat(Pages.text(after, "summary-total")).isEqualTo("375.00");
-		assertThat(Pages.requireTime(after, "summary-fetched-at"))
-			.isGreaterThan(Pages.requireTime(before, "summary-fetched-at"));
-		assertThat(Pages.requireTime(detail(a), "record-fetched-at"))
-			.isGreaterThan(Pages.requireTime(detailBefore, "record-fetched-at"));
+		assertThat(after.row(a.id()).text("invoice-total")).isEqualTo("100.00");
+		assertThat(after.time("list-fetched-at")).isEqualTo(before.time("list-fetched-at"));
+		assertThat(after.text("summary-total")).isEqualTo("375.00");
+		assertThat(after.time("summary-fetched-at"))
+			.isGreaterThan(before.time("summary-fetched-at"));
+		assertThat(detail(a).time("record-fetched-at"))
+			.isGreaterThan(detailBefore.time("record-fetched-at"));
 		assertThat(tagLogSince(mark)).contains("revalidateTag action " + InvoiceTags.list(org.id()));
 
 		misuse.set(false);
 		clock.advance(Duration.ofSeconds(1));
-		String fixed = list(edit(a, "180.00", 2));
-		assertThat(Pages.rowTotal(fixed, a.id())).isEqualTo("180.00");
+		PageHtml fixed = list(edit(a, "180.00", 2));
+		assertThat(fixed.row(a.id()).text("invoice-total")).isEqualTo("180.00");
 	}
 
 	private String edit(TestInvoice invoice, String total, long version) throws Exception {
@@ -266,25 +266,26 @@ class InvoiceCachingTests {
 			.getRedirectedUrl();
 	}
 
-	private String list() throws Exception {
+	private PageHtml list() throws Exception {
 		return html(org.member(), "/invoices");
 	}
 
-	private String list(String redirectedTo) throws Exception {
+	private PageHtml list(String redirectedTo) throws Exception {
 		assertThat(redirectedTo).isEqualTo("/invoices");
 		return follow(redirectedTo);
 	}
 
-	private String follow(String url) throws Exception {
+	private PageHtml follow(String url) throws Exception {
 		return html(org.admin(), url);
 	}
 
-	private String detail(TestInvoice invoice) throws Exception {
+	private PageHtml detail(TestInvoice invoice) throws Exception {
 		return html(org.member(), "/invoices/" + invoice.id());
 	}
 
-	private String html(String email, String url) throws Exception {
-		return mvc.perform(page(email, url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	private PageHtml html(String email, String url) throws Exception {
+		return new PageHtml(
+				mvc.perform(page(email, url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 	}
 
 	private String email(String who) {

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.ledgerline.tagcache.testing.ManualClock;
+
 /**
  * Test data that belongs to one test: a fresh org with its own users and invoices, so tests
  * never depend on each other's writes (nor on the order they run in, nor on the database
@@ -23,11 +25,11 @@ public class Fixtures {
 
 	private final JdbcClient jdbc;
 
-	private final MutableClock clock;
+	private final ManualClock clock;
 
 	private final String passwordHash;
 
-	Fixtures(JdbcClient jdbc, PasswordEncoder passwords, MutableClock clock) {
+	Fixtures(JdbcClient jdbc, PasswordEncoder passwords, ManualClock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.passwordHash = passwords.encode(PASSWORD);

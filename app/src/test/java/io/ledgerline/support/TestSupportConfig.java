@@ -8,17 +8,19 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.ledgerline.tagcache.testing.ManualClock;
+
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfig {
 
 	@Bean
 	@Primary
-	MutableClock testClock() {
-		return new MutableClock(Instant.parse("2026-11-22T10:00:00.000Z"));
+	ManualClock testClock() {
+		return new ManualClock(Instant.parse("2026-11-22T10:00:00.000Z"));
 	}
 
 	@Bean
-	Fixtures fixtures(JdbcClient jdbc, PasswordEncoder passwords, MutableClock clock) {
+	Fixtures fixtures(JdbcClient jdbc, PasswordEncoder passwords, ManualClock clock) {
 		return new Fixtures(jdbc, passwords, clock);
 	}
 

@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
-import io.ledgerline.support.MutableClock;
+import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
  * Create, status change and delete: what each answers, writes, audits and invalidates, and
@@ -46,7 +46,7 @@ class TicketActionTests {
 	Fixtures fixtures;
 
 	@Autowired
-	MutableClock clock;
+	ManualClock clock;
 
 	@Autowired
 	JdbcClient jdbc;

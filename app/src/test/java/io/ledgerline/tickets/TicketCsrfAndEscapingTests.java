@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
-import io.ledgerline.support.MutableClock;
+import io.ledgerline.tagcache.testing.ManualClock;
 
 /** The shared board carries nobody's token or identity, and renders user text inert. */
 @IntegrationTest
@@ -39,7 +39,7 @@ class TicketCsrfAndEscapingTests {
 	Fixtures fixtures;
 
 	@Autowired
-	MutableClock clock;
+	ManualClock clock;
 
 	@Autowired
 	JdbcClient jdbc;

@@ -21,8 +21,8 @@ import io.ledgerline.caching.FetchedAt;
 import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
-import io.ledgerline.support.MutableClock;
 import io.ledgerline.web.Toast;
+import io.ledgerline.tagcache.testing.ManualClock;
 
 /** The board is one cached rendering that only a committed ticket change re-renders. */
 @IntegrationTest
@@ -35,7 +35,7 @@ class TicketPageCacheTests {
 	Fixtures fixtures;
 
 	@Autowired
-	MutableClock clock;
+	ManualClock clock;
 
 	@Autowired
 	JdbcClient jdbc;

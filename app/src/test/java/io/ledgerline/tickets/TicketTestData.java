@@ -1,5 +1,7 @@
 package io.ledgerline.tickets;
 
+import io.ledgerline.tagcache.testing.ManualClock;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.ledgerline.support.MutableClock;
 
 /** Ticket rows straight in the database, and what the tests read back from pages and logs. */
 final class TicketTestData {
@@ -23,9 +24,9 @@ final class TicketTestData {
 
 	private final JdbcClient jdbc;
 
-	private final MutableClock clock;
+	private final ManualClock clock;
 
-	TicketTestData(JdbcClient jdbc, MutableClock clock) {
+	TicketTestData(JdbcClient jdbc, ManualClock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}

@@ -1,4 +1,4 @@
-package io.ledgerline.inspector;
+package io.ledgerline.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,33 +12,33 @@ import java.util.regex.Pattern;
  * {@code data-testid}, their attributes and their own text. The templates are ours and
  * regular, so a few patterns do; no HTML parser is on the test classpath.
  */
-final class PageHtml {
+public final class PageHtml {
 
 	private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
 
 	private final String html;
 
-	PageHtml(String html) {
+	public PageHtml(String html) {
 		this.html = html;
 	}
 
-	boolean has(String testId) {
+	public boolean has(String testId) {
 		return openingTag(testId, 0) != null;
 	}
 
 	/** The text directly inside the first element with that test id (up to its first child tag). */
-	String text(String testId) {
+	public String text(String testId) {
 		Matcher tag = require(testId);
 		int end = html.indexOf('<', tag.end());
 		return unescape(html.substring(tag.end(), end)).trim();
 	}
 
-	Map<String, String> attributes(String testId) {
+	public Map<String, String> attributes(String testId) {
 		return attributesOf(require(testId).group(2));
 	}
 
 	/** The attributes of every {@code li} inside the list with that test id, in page order. */
-	List<Map<String, String>> items(String listTestId) {
+	public List<Map<String, String>> items(String listTestId) {
 		Matcher list = require(listTestId);
 		String body = html.substring(list.end(), html.indexOf("</ul>", list.end()));
 		List<Map<String, String>> items = new ArrayList<>();
@@ -49,8 +49,21 @@ final class PageHtml {
 		return items;
 	}
 
+	/** The {@code datetime} of a {@code <time data-testid=…>} (the fetched-at strip). */
+	public String time(String testId) {
+		String datetime = attributes(testId).get("datetime");
+		if (datetime == null) {
+			throw new AssertionError("data-testid=\"" + testId + "\" has no datetime");
+		}
+		return datetime;
+	}
+
+	public boolean hasRow(long invoiceId) {
+		return html.contains("data-invoice-id=\"" + invoiceId + "\"");
+	}
+
 	/** The list row of one invoice, to read its cells with {@link #text}. */
-	PageHtml row(long invoiceId) {
+	public PageHtml row(long invoiceId) {
 		Matcher row = Pattern.compile("<tr\\b[^>]*data-invoice-id=\"" + invoiceId + "\"[^>]*>").matcher(html);
 		if (!row.find()) {
 			throw new AssertionError("No row for invoice " + invoiceId + " on the page");
@@ -59,7 +72,7 @@ final class PageHtml {
 	}
 
 	/** How many forms post to {@code action} and carry the CSRF field. */
-	int formsPostingTo(String action) {
+	public int formsPostingTo(String action) {
 		Matcher form = Pattern.compile("<form\\b[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>").matcher(html);
 		int count = 0;
 		while (form.find()) {
@@ -71,7 +84,7 @@ final class PageHtml {
 		return count;
 	}
 
-	int count(String fragment) {
+	public int count(String fragment) {
 		int count = 0;
 		for (int at = html.indexOf(fragment); at >= 0; at = html.indexOf(fragment, at + 1)) {
 			count++;
