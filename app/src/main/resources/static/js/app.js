@@ -14,6 +14,24 @@
   }
   window.ledgerline = { showToast: showToast };
 
+  // After a write, re-read the parts of this page that the write made stale (the summary
+  // and the fetched-at strip) from the server, rather than patching numbers in the browser:
+  // the server's cache was invalidated by the action, so this read shows the user's write.
+  function refreshFromServer(selectors) {
+    return fetch(window.location.href, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        selectors.forEach(function (selector) {
+          var now = document.querySelector(selector);
+          var next = fresh.querySelector(selector);
+          if (now && next) now.replaceWith(next);
+        });
+      })
+      .catch(function () { /* the next full load shows them anyway */ });
+  }
+
   document.addEventListener("change", function (event) {
     var select = event.target.closest("select[data-auto-submit]");
     if (select) select.form.requestSubmit();
@@ -41,6 +59,7 @@
           var verb = form.action.split("/").pop();
           var done = { archive: "archived", restore: "restored", "delete": "deleted" }[verb] || "updated";
           showToast(body.data.number + " " + done + ".", "success");
+          refreshFromServer(["[data-testid=summary]", ".fetched-strip"]);
         } else {
           row.hidden = false;
           var message = body && body.error && typeof body.error === "object" ? body.error.message : null;
