@@ -38,6 +38,10 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 		else if (name.length() > MAX_CUSTOMER_NAME) {
 			errors.put("customerName", "Customer name must be at most " + MAX_CUSTOMER_NAME + " characters.");
 		}
+		else if (name.chars().anyMatch(Character::isISOControl)) {
+			// Line breaks, tabs and NUL have no place in a name (and PostgreSQL refuses NUL).
+			errors.put("customerName", "Customer name must be a single line of text.");
+		}
 		Optional<InvoiceStatus> parsedStatus = InvoiceStatus.parse(status);
 		if (parsedStatus.isEmpty()) {
 			errors.put("status", "Status must be one of draft, sent, paid, void.");

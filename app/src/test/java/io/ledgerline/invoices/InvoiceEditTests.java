@@ -200,6 +200,18 @@ class InvoiceEditTests {
 		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "'Nul\u0000Byte'", "'Two\nLines'", "'Tab\tbed'" })
+	void controlCharactersInTheCustomerNameAreValidationErrors(String name) throws Exception {
+		mvc.perform(form(org.member(), url()).param("customerName", name)
+			.param("status", "paid")
+			.param("total", "1.00")
+			.param("version", "1"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("data-field=\"customerName\"")));
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
+	}
+
 	@Test
 	void missingFieldsAreValidationErrorsNotServerErrors() throws Exception {
 		mvc.perform(form(org.member(), url()).param("version", "1")).andExpect(status().isUnprocessableContent());
