@@ -3,6 +3,7 @@ package io.ledgerline.invoices;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,12 +73,15 @@ public class InvoiceService {
 		}
 	}
 
+	/** The invoice as the actor may see it (straight from the database, not the cache). */
 	public Invoice get(ActingUser actor, long id) {
-		return visible(actor, id);
+		Invoice invoice = invoices.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
+		checkVisible(actor, invoice);
+		return invoice;
 	}
 
 	/** The org's invoice archived last (not deleted since), if any. */
-	public java.util.Optional<Invoice> mostRecentlyArchived(ActingUser actor) {
+	public Optional<Invoice> mostRecentlyArchived(ActingUser actor) {
 		return invoices.mostRecentlyArchived(actor.orgId());
 	}
 
@@ -167,12 +171,6 @@ public class InvoiceService {
 			case ARCHIVED -> before.number() + " is already archived.";
 			case ACTIVE -> before.number() + " is not archived, so it cannot be " + action.pastTense() + ".";
 		};
-	}
-
-	private Invoice visible(ActingUser actor, long id) {
-		Invoice invoice = invoices.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
-		checkVisible(actor, invoice);
-		return invoice;
 	}
 
 	private Invoice reload(ActingUser actor, long id) {
