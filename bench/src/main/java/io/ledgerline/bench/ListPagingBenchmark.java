@@ -165,7 +165,7 @@ public class ListPagingBenchmark {
       st.execute("PREPARE offset_page(varchar, int, int) AS " + numbered(OFFSET_SQL));
       String keysetArgs = "(" + org + ", " + beforeId + ", " + (PAGE_SIZE + 1) + ")";
       String offsetArgs = "(" + org + ", " + PAGE_SIZE + ", " + offset + ")";
-      StringBuilder out = new StringBuilder();
+      StringBuilder out = new StringBuilder("\n");
       for (String[] query : new String[][] {{"keyset_page", keysetArgs}, {"offset_page", offsetArgs}}) {
         for (int i = 0; i < 6; i++) {
           st.execute("EXECUTE " + query[0] + query[1]);
@@ -213,9 +213,22 @@ public class ListPagingBenchmark {
       offset = connection.prepareStatement(OFFSET_SQL);
     }
 
+    /** Prints how PostgreSQL planned this connection's two statements (custom: planned again each time). */
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-      connection.close();
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+              + " WHERE statement LIKE '%FROM invoices%' ORDER BY statement")) {
+        StringBuilder out = new StringBuilder("\n");
+        while (rs.next()) {
+          String query = rs.getString(1).contains("OFFSET") ? "offset" : "keyset";
+          out.append(String.format("[bench] the measured %s statement on the server: %,d generic plans, %,d custom"
+              + " plans%n", query, rs.getLong(2), rs.getLong(3)));
+        }
+        System.out.print(out);
+      } finally {
+        connection.close();
+      }
     }
   }
 
