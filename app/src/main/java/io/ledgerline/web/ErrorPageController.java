@@ -9,7 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors that never reached a controller (a filter, the container) still answer in the
@@ -35,12 +34,7 @@ class ErrorPageController implements ErrorController {
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(ApiResponse.error(codeOf(status), message));
 		}
-		ModelAndView page = new ModelAndView("error");
-		page.setStatus(status);
-		page.addObject("status", status.value());
-		page.addObject("title", status.getReasonPhrase());
-		page.addObject("message", message);
-		return page;
+		return ErrorPage.of(status, message);
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {

@@ -3,7 +3,6 @@ package io.ledgerline.web;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
@@ -31,103 +29,89 @@ class GlobalExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
 	@ExceptionHandler(NotFoundException.class)
-	Object notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response) {
-		return answer(request, response, HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+	Object notFound(NotFoundException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.NOT_FOUND, "not_found", e.getMessage());
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
-	Object noResource(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
-		return answer(request, response, HttpStatus.NOT_FOUND, "not_found", "There is nothing at this address.");
+	Object noResource(NoResourceFoundException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.NOT_FOUND, "not_found", "There is nothing at this address.");
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
-	Object forbidden(ForbiddenException e, HttpServletRequest request, HttpServletResponse response) {
-		return answer(request, response, HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+	Object forbidden(ForbiddenException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
 	}
 
 	@ExceptionHandler(BadRequestException.class)
-	Object badRequest(BadRequestException e, HttpServletRequest request, HttpServletResponse response) {
-		return answer(request, response, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
+	Object badRequest(BadRequestException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
-			HttpServletResponse response) {
-		return answer(request, response, HttpStatus.BAD_REQUEST, "bad_request",
+	Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, "bad_request",
 				"'" + e.getName() + "' has an invalid value.");
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request,
-			HttpServletResponse response) {
-		return answer(request, response, HttpStatus.BAD_REQUEST, "bad_request",
+	Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, "bad_request",
 				"'" + e.getParameterName() + "' is required.");
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MaxUploadSizeExceededException.class })
-	Object unreadable(Exception e, HttpServletRequest request, HttpServletResponse response) {
-		return answer(request, response, HttpStatus.BAD_REQUEST, "bad_request", "The request body could not be read.");
+	Object unreadable(Exception e, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "The request body could not be read.");
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
-			HttpServletResponse response) {
-		return answer(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+	Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
 				"This address does not accept " + e.getMethod() + ".");
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-	Object notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request,
-			HttpServletResponse response) {
-		return answer(request, response, HttpStatus.NOT_ACCEPTABLE, "not_acceptable",
+	Object notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.NOT_ACCEPTABLE, "not_acceptable",
 				"This address cannot answer in the requested format.");
 	}
 
 	@ExceptionHandler(ConflictException.class)
-	Object conflict(ConflictException e, HttpServletRequest request, HttpServletResponse response) {
+	Object conflict(ConflictException e, HttpServletRequest request) {
 		if (JsonRequests.wantsJson(request)) {
 			return ResponseEntity.status(HttpStatus.CONFLICT)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(ApiResponse.conflict(e.getMessage(), e.current()));
 		}
-		return page(response, HttpStatus.CONFLICT, e.getMessage());
+		return ErrorPage.of(HttpStatus.CONFLICT, e.getMessage());
 	}
 
 	@ExceptionHandler(ValidationException.class)
-	Object validation(ValidationException e, HttpServletRequest request, HttpServletResponse response) {
+	Object validation(ValidationException e, HttpServletRequest request) {
 		if (JsonRequests.wantsJson(request)) {
 			return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(new ApiResponse(false, null, new ApiResponse.ApiError("validation", e.getMessage(), null),
 						Map.of("fieldErrors", e.fieldErrors())));
 		}
-		return page(response, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+		return ErrorPage.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
-	Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+	Object unexpected(Exception e, HttpServletRequest request) {
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
-		return answer(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
 				"Something went wrong on our side. Nothing was changed; please try again.");
 	}
 
-	private Object answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-			String message) {
+	private Object answer(HttpServletRequest request, HttpStatus status, String code, String message) {
 		if (JsonRequests.wantsJson(request)) {
 			return ResponseEntity.status(status)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(ApiResponse.error(code, message));
 		}
-		return page(response, status, message);
-	}
-
-	private ModelAndView page(HttpServletResponse response, HttpStatus status, String message) {
-		ModelAndView mav = new ModelAndView("error");
-		mav.setStatus(status);
-		mav.addObject("status", status.value());
-		mav.addObject("title", status.getReasonPhrase());
-		mav.addObject("message", message);
-		return mav;
+		return ErrorPage.of(status, message);
 	}
 
 }
