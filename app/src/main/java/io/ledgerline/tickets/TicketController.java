@@ -69,8 +69,12 @@ class TicketController {
 			.orElseThrow(() -> new ValidationException(Map.of("status", "Status must be one of open, in_progress, done.")));
 		StatusChange change = tickets.changeStatus(me, id, wanted);
 		String label = wanted.label().toLowerCase(Locale.ROOT);
-		Toast.success(redirect, change.changed() ? "Ticket #" + id + " moved to " + label + "."
-				: "Ticket #" + id + " is already " + label + ".");
+		if (change.changed()) {
+			Toast.success(redirect, "Ticket #" + id + " moved to " + label + ".");
+		}
+		else {
+			Toast.info(redirect, "Ticket #" + id + " is already " + label + ".");
+		}
 		return ActionAnswers.done(request, BOARD, change);
 	}
 

@@ -7,7 +7,7 @@ public record Toast(Kind kind, String message) {
 
 	public enum Kind {
 
-		SUCCESS, ERROR
+		SUCCESS, INFO, ERROR
 
 	}
 
@@ -17,12 +17,21 @@ public record Toast(Kind kind, String message) {
 		redirect.addFlashAttribute(ATTRIBUTE, new Toast(Kind.SUCCESS, message));
 	}
 
+	/** Nothing went wrong and nothing changed (e.g. a no-op). */
+	public static void info(RedirectAttributes redirect, String message) {
+		redirect.addFlashAttribute(ATTRIBUTE, new Toast(Kind.INFO, message));
+	}
+
 	public static void error(RedirectAttributes redirect, String message) {
 		redirect.addFlashAttribute(ATTRIBUTE, new Toast(Kind.ERROR, message));
 	}
 
 	public String cssClass() {
-		return kind == Kind.SUCCESS ? "toast-success" : "toast-error";
+		return switch (kind) {
+			case SUCCESS -> "toast-success";
+			case INFO -> "toast-info";
+			case ERROR -> "toast-error";
+		};
 	}
 
 }

@@ -86,7 +86,7 @@ class TicketPageCacheTests {
 			.andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/tickets"))
 			.andExpect(flash().attribute("toast",
-					new Toast(Toast.Kind.SUCCESS, "Ticket #" + ticket + " is already in progress.")));
+					new Toast(Toast.Kind.INFO, "Ticket #" + ticket + " is already in progress.")));
 		assertThat(renderedAt(board(org.admin()))).as("after a no-op status change").isEqualTo(afterStatus);
 		assertThat(data.pageInvalidations()).isEqualTo(logBefore + 2);
 		assertThat(data.row(ticket).orElseThrow().updatedAt()).as("no write").isEqualTo(updatedAt);
