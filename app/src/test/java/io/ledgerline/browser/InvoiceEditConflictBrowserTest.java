@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -29,19 +30,11 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
 		Race race = openTwoTabs(org.admin(), invoice);
 
-		race.tabA.saveTotal("111.00");
-		waitForList(race.tabA.page);
+		Page b = tabBLosesTheRace(race, formB -> formB.locator("input[name=total]").fill("222.00"));
+
 		assertThat(race.tabA.page.getByTestId("toast")).hasText(invoice.number() + " saved.");
-
-		race.tabB.form().locator("input[name=total]").fill("222.00");
-		Response conflict = race.tabB.submit(race.tabB.form().getByTestId("save-button"));
-
-		assertThat(conflict.status()).isEqualTo(409);
-		Page b = race.tabB.page;
-		assertThat(b.getByTestId("conflict-banner")).isVisible();
-		assertThat(b.getByTestId("conflict-current-total")).hasText("111.00");
 		assertThat(race.tabB.form().locator("input[name=total]")).hasValue("222.00");
-		assertThat(dbRow(invoice.id()).total()).isEqualByComparingTo("111.00");
+		assertThat(fixtures.row(invoice.id()).total()).isEqualByComparingTo("111.00");
 
 		b.getByTestId("conflict-use-latest").click();
 		b.waitForURL(url("/invoices/" + invoice.id() + "/edit"));
@@ -55,7 +48,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(saved.status()).isEqualTo(303);
 		waitForList(b);
 		assertThat(b.getByTestId("toast")).hasText(invoice.number() + " saved.");
-		InvoiceRow after = dbRow(invoice.id());
+		InvoiceRow after = fixtures.row(invoice.id());
 		assertThat(after.total()).isEqualByComparingTo("333.00");
 		assertThat(after.version()).isEqualTo(3);
 		assertThat(fixtures.auditRows(invoice.id(), "invoice.update")).isEqualTo(2);
@@ -67,15 +60,8 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
 		Race race = openTwoTabs(org.member(), invoice);
 
-		race.tabA.saveTotal("111.00");
-		waitForList(race.tabA.page);
-		race.tabB.form().locator("input[name=total]").fill("222.00");
-		Response conflict = race.tabB.submit(race.tabB.form().getByTestId("save-button"));
+		Page b = tabBLosesTheRace(race, formB -> formB.locator("input[name=total]").fill("222.00"));
 
-		assertThat(conflict.status()).isEqualTo(409);
-		Page b = race.tabB.page;
-		assertThat(b.getByTestId("conflict-banner")).isVisible();
-		assertThat(b.getByTestId("conflict-current-total")).hasText("111.00");
 		assertThat(b.getByTestId("conflict-use-latest")).isVisible();
 		assertThat(b.getByTestId("conflict-overwrite")).hasCount(0);
 
@@ -83,7 +69,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		Response again = race.tabB.submit(race.tabB.form().getByTestId("save-button"));
 
 		assertThat(again.status()).isEqualTo(409);
-		InvoiceRow after = dbRow(invoice.id());
+		InvoiceRow after = fixtures.row(invoice.id());
 		assertThat(after.total()).isEqualByComparingTo("111.00");
 		assertThat(after.version()).isEqualTo(2);
 		assertThat(fixtures.auditRows(invoice.id(), "invoice.update")).isEqualTo(1);
@@ -95,17 +81,12 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
 		Race race = openTwoTabs(org.admin(), invoice);
 
-		race.tabA.saveTotal("111.00");
-		waitForList(race.tabA.page);
-		Locator formB = race.tabB.form();
-		formB.locator("input[name=customerName]").fill("Tab B Customer");
-		formB.locator("select[name=status]").selectOption("paid");
-		formB.locator("input[name=total]").fill("222.00");
-		Response conflict = race.tabB.submit(formB.getByTestId("save-button"));
+		Page b = tabBLosesTheRace(race, formB -> {
+			formB.locator("input[name=customerName]").fill("Tab B Customer");
+			formB.locator("select[name=status]").selectOption("paid");
+			formB.locator("input[name=total]").fill("222.00");
+		});
 
-		assertThat(conflict.status()).isEqualTo(409);
-		Page b = race.tabB.page;
-		assertThat(b.getByTestId("conflict-current-total")).hasText("111.00");
 		Locator overwrite = b.getByTestId("conflict-overwrite");
 		assertThat(overwrite).isVisible();
 
@@ -114,7 +95,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(overwritten.status()).isEqualTo(303);
 		waitForList(b);
 		assertThat(b.getByTestId("toast")).hasText(invoice.number() + " saved.");
-		InvoiceRow after = dbRow(invoice.id());
+		InvoiceRow after = fixtures.row(invoice.id());
 		assertThat(after.customerName()).isEqualTo("Tab B Customer");
 		assertThat(after.status()).isEqualTo("paid");
 		assertThat(after.total()).isEqualByComparingTo("222.00");
@@ -141,14 +122,28 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(error).containsText(Pattern.compile("number", Pattern.CASE_INSENSITIVE));
 		assertThat(tab.form().locator("input[name=total]")).hasValue("abc");
 		assertThat(tab.page.getByTestId("conflict-banner")).hasCount(0);
-		InvoiceRow after = dbRow(invoice.id());
+		InvoiceRow after = fixtures.row(invoice.id());
 		assertThat(after.total()).isEqualByComparingTo(new BigDecimal("100.00"));
 		assertThat(after.version()).isEqualTo(1);
 		assertThat(fixtures.auditRows(invoice.id())).isEqualTo(auditBefore);
 	}
 
-	private InvoiceRow dbRow(long id) {
-		return fixtures.row(id);
+	/**
+	 * Tab A saves 111.00; tab B, still holding version 1, submits its own values and must get
+	 * the 409 conflict page showing the server's 111.00. Returns tab B's page.
+	 */
+	private Page tabBLosesTheRace(Race race, Consumer<Locator> tabBValues) {
+		race.tabA.saveTotal("111.00");
+		waitForList(race.tabA.page);
+		Locator formB = race.tabB.form();
+		tabBValues.accept(formB);
+		Response conflict = race.tabB.submit(formB.getByTestId("save-button"));
+
+		assertThat(conflict.status()).isEqualTo(409);
+		Page b = race.tabB.page;
+		assertThat(b.getByTestId("conflict-banner")).isVisible();
+		assertThat(b.getByTestId("conflict-current-total")).hasText("111.00");
+		return b;
 	}
 
 	/** One session (one context), two tabs on the same edit form, both holding version 1. */
