@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ledgerline.config.Timestamps;
 
 /**
- * Who did what to which row. {@link #record} joins the caller's transaction and refuses to
- * run outside one: an audit row exists exactly when its mutation committed.
+ * Who did what to which row. {@link #record} joins the caller's transaction and refuses
+ * to run outside one: an audit row exists exactly when its mutation committed.
  */
 @Service
 public class AuditLog {
@@ -38,8 +38,7 @@ public class AuditLog {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(String orgId, long actorId, String action, String subjectType, String subjectId,
-			String detail) {
+	public void record(String orgId, long actorId, String action, String subjectType, String subjectId, String detail) {
 		jdbc.sql("""
 				INSERT INTO audit_log (org_id, actor_id, action, subject_type, subject_id, detail, occurred_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -49,10 +48,7 @@ public class AuditLog {
 
 	public List<AuditEntry> recent(String orgId, int limit) {
 		return jdbc.sql(SELECT_ENTRIES + """
-				WHERE a.org_id = ? ORDER BY a.id DESC LIMIT ?""")
-			.params(orgId, limit)
-			.query(ENTRY)
-			.list();
+				WHERE a.org_id = ? ORDER BY a.id DESC LIMIT ?""").params(orgId, limit).query(ENTRY).list();
 	}
 
 	public List<AuditEntry> forSubject(String orgId, String subjectType, String subjectId) {

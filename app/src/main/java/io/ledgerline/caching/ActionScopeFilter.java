@@ -14,9 +14,9 @@ import io.ledgerline.tagcache.InvocationSource;
 import io.ledgerline.tagcache.TagCache;
 
 /**
- * Opens the cache's action scope for a user's mutation request (any unsafe method that got
- * past the security filters), so {@code updateTag} works there and nowhere else: GETs, jobs
- * and startup code stay outside, and {@code updateTag} throws there.
+ * Opens the cache's action scope for a user's mutation request (any unsafe method that
+ * got past the security filters), so {@code updateTag} works there and nowhere else:
+ * GETs, jobs and startup code stay outside, and {@code updateTag} throws there.
  */
 class ActionScopeFilter extends OncePerRequestFilter {
 

@@ -23,7 +23,9 @@ class CacheConfig {
 		return new InvalidationLog(jdbc, transactions);
 	}
 
-	/** Background refreshes (stale-while-revalidate) run here, off the request threads. */
+	/**
+	 * Background refreshes (stale-while-revalidate) run here, off the request threads.
+	 */
 	@Bean(destroyMethod = "shutdown")
 	ExecutorService cacheRefreshExecutor() {
 		AtomicInteger count = new AtomicInteger();

@@ -6,7 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The fetched-at strip: when each cached read on a page actually ran its loader, as
- * ISO-8601 UTC with milliseconds (Instant.toString drops zero millis, hence the formatter).
+ * ISO-8601 UTC with milliseconds (Instant.toString drops zero millis, hence the
+ * formatter).
  */
 public record FetchedAt(String list, String record, String summary) {
 

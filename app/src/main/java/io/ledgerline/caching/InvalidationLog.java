@@ -14,8 +14,8 @@ import io.ledgerline.tagcache.InvalidationListener;
 /**
  * Persists every invalidation the cache reports. The cache reports only after an
  * invalidation took effect, and that is usually inside a just-committed transaction's
- * afterCommit callback, where the old connection is still bound but will never commit again:
- * hence a transaction of its own.
+ * afterCommit callback, where the old connection is still bound but will never commit
+ * again: hence a transaction of its own.
  */
 public class InvalidationLog implements InvalidationListener {
 
@@ -34,14 +34,14 @@ public class InvalidationLog implements InvalidationListener {
 		ownTransaction.executeWithoutResult(status -> jdbc.sql("""
 				INSERT INTO invalidation_log (primitive, target, is_path, source, profile, instance, occurred_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(event.primitive().label(), event.target(), event.isPath(), event.source().label(),
-					event.profile(), event.instance(), Timestamps.toDb(event.at()))
+			.params(event.primitive().label(), event.target(), event.isPath(), event.source().label(), event.profile(),
+					event.instance(), Timestamps.toDb(event.at()))
 			.update());
 	}
 
 	/**
-	 * The newest entries one org may see: its own tags and the (org-less) page paths; never
-	 * another org's tags, which name its invoices.
+	 * The newest entries one org may see: its own tags and the (org-less) page paths;
+	 * never another org's tags, which name its invoices.
 	 */
 	public List<InvalidationLogEntry> recentFor(String orgId, int limit) {
 		String prefix = InvoiceTags.orgPrefix(orgId);

@@ -3,8 +3,8 @@ package io.ledgerline.caching;
 import java.util.List;
 
 /**
- * The only place cache tag strings are written. Every invoice mutation touches exactly the
- * org's list, that invoice's record and the org's summary.
+ * The only place cache tag strings are written. Every invoice mutation touches exactly
+ * the org's list, that invoice's record and the org's summary.
  */
 public final class InvoiceTags {
 
@@ -26,7 +26,9 @@ public final class InvoiceTags {
 		return orgPrefix(orgId) + "summary";
 	}
 
-	/** The prefix every tag of one org starts with (to show an org its own log entries). */
+	/**
+	 * The prefix every tag of one org starts with (to show an org its own log entries).
+	 */
 	public static String orgPrefix(String orgId) {
 		return "org:" + orgId + ":";
 	}

@@ -27,14 +27,15 @@ class SecurityConfig {
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		RequestMatcher json = JsonRequests::wantsJson;
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**")
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health",
+					"/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/invoices", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			// An API caller without a session gets 401 JSON, never a redirect to the login page.
+			// An API caller without a session gets 401 JSON, never a redirect to the
+			// login page.
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(jsonUnauthorized(), json)
 				.defaultAccessDeniedHandlerFor(jsonForbidden(), json));
 		return http.build();

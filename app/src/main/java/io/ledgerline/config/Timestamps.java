@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Instant &lt;-&gt; TIMESTAMP WITH TIME ZONE in a way both JDBC drivers (H2, PostgreSQL) accept.
+ * Instant &lt;-&gt; TIMESTAMP WITH TIME ZONE in a way both JDBC drivers (H2, PostgreSQL)
+ * accept.
  */
 public final class Timestamps {
 

@@ -137,9 +137,10 @@ class DemoDataSeeder implements ApplicationRunner {
 	private void invoice(String orgId, String number, String customer, String status, LocalDate issuedOn,
 			OffsetDateTime now, List<Line> lines) {
 		BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		int inserted = jdbc.sql("""
-				INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING""")
+		int inserted = jdbc
+			.sql("""
+					INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING""")
 			.params(orgId, number, customer, status, total, issuedOn, now, now)
 			.update();
 		if (inserted == 0) {

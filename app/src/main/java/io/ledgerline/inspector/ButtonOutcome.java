@@ -1,8 +1,8 @@
 package io.ledgerline.inspector;
 
 /**
- * What an inspector button did: {@code done} when the flow ran (the user goes on to see its
- * effect), otherwise refused with the reason (the user stays on the inspector).
+ * What an inspector button did: {@code done} when the flow ran (the user goes on to see
+ * its effect), otherwise refused with the reason (the user stays on the inspector).
  */
 record ButtonOutcome(boolean done, String message) {
 

@@ -21,9 +21,10 @@ import io.ledgerline.web.BadRequestException;
 import io.ledgerline.web.ForbiddenException;
 
 /**
- * "Act as" for the demo users only: re-authenticates the current session as another seeded
- * demo user, as a sign-in would, so every following request (role, active org, what the
- * header says) is that user's. Nobody else can be impersonated, whatever is posted.
+ * "Act as" for the demo users only: re-authenticates the current session as another
+ * seeded demo user, as a sign-in would, so every following request (role, active org,
+ * what the header says) is that user's. Nobody else can be impersonated, whatever is
+ * posted.
  */
 @Component
 @Profile("demo")
@@ -45,12 +46,14 @@ class DemoIdentitySwitch {
 		this.users = users;
 	}
 
-	/** @return the email now signed in */
+	/**
+	 * @return the email now signed in
+	 */
 	String actAs(String username, HttpServletRequest request, HttpServletResponse response) {
 		String email = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 		if (!DEMO_USERS.contains(email)) {
-			throw new BadRequestException("username must be one of the demo users: " + String.join(", ", DEMO_USERS)
-					+ ".");
+			throw new BadRequestException(
+					"username must be one of the demo users: " + String.join(", ", DEMO_USERS) + ".");
 		}
 		UserDetails user = users.loadUserByUsername(email);
 		if (!user.isEnabled()) {

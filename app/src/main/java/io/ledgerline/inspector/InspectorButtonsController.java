@@ -14,10 +14,10 @@ import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.Toast;
 
 /**
- * The buttons that drive the real invoice flows as the signed-in user. A flow that ran sends
- * the user where its effect shows; a refusal (nothing to act on, a conflict) comes back to the
- * inspector with the reason. Authorization failures are not caught: a member's delete is 403
- * here exactly as on the list.
+ * The buttons that drive the real invoice flows as the signed-in user. A flow that ran
+ * sends the user where its effect shows; a refusal (nothing to act on, a conflict) comes
+ * back to the inspector with the reason. Authorization failures are not caught: a
+ * member's delete is 403 here exactly as on the list.
  */
 @Controller
 @Profile("demo")

@@ -15,7 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.Toast;
 
-/** The inspector page and the controls over the inspector itself: misuse toggle, identity. */
+/**
+ * The inspector page and the controls over the inspector itself: misuse toggle, identity.
+ */
 @Controller
 @Profile("demo")
 @RequestMapping("/inspector")
@@ -37,7 +39,9 @@ class InspectorController {
 		return render(me, model);
 	}
 
-	/** Shows a rule, not a failure: the page answers 200 with the cache's refusal on it. */
+	/**
+	 * Shows a rule, not a failure: the page answers 200 with the cache's refusal on it.
+	 */
 	@GetMapping("/force-update-tag")
 	String forceUpdateTag(ActingUser me, Model model) {
 		model.addAttribute("forceUpdateTagError", inspector.updateTagOutsideAction(me));

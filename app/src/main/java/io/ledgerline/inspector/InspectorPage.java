@@ -9,12 +9,16 @@ import io.ledgerline.summary.OrgSummary;
 /**
  * Everything the inspector page shows, read for the acting user's active org.
  *
- * @param target the invoice the buttons act on (the newest active one), or null when there is none
+ * @param target the invoice the buttons act on (the newest active one), or null when
+ * there is none
  */
 record InspectorPage(FetchedAt fetched, OrgSummary summary, Invoice target, boolean misuse,
 		List<InvalidationRow> invalidations, List<AuditRow> audit, List<String> demoUsers) {
 
-	/** One invalidation log entry: {@code target} is a tag, or a route when {@code path} is true. */
+	/**
+	 * One invalidation log entry: {@code target} is a tag, or a route when {@code path}
+	 * is true.
+	 */
 	record InvalidationRow(String target, boolean path, String primitive, String source, String profile,
 			String instance, String at) {
 	}

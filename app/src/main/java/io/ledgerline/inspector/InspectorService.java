@@ -27,10 +27,10 @@ import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
 
 /**
- * What the inspector shows and what its buttons do. The buttons are thin drivers of the real
- * flows: they pick an invoice of the acting user's active org and call {@link InvoiceService}
- * as that user, so authorization, preconditions, audit and invalidation are exactly those of
- * the app's own screens.
+ * What the inspector shows and what its buttons do. The buttons are thin drivers of the
+ * real flows: they pick an invoice of the acting user's active org and call
+ * {@link InvoiceService} as that user, so authorization, preconditions, audit and
+ * invalidation are exactly those of the app's own screens.
  */
 @Service
 @Profile("demo")
@@ -95,8 +95,7 @@ class InspectorService {
 
 	ButtonOutcome toggleMisuse() {
 		boolean on = misuse.toggle();
-		return ButtonOutcome.done(on
-				? "Misuse on: the edit action now revalidates the list instead of updating it."
+		return ButtonOutcome.done(on ? "Misuse on: the edit action now revalidates the list instead of updating it."
 				: "Misuse off: the edit action updates all three tags again.");
 	}
 
@@ -112,8 +111,8 @@ class InspectorService {
 				before.version(), false);
 		String message = after.number() + " total " + before.total().toPlainString() + " → "
 				+ after.total().toPlainString() + ".";
-		return ButtonOutcome.done(misuse.isOn()
-				? message + " Misuse is on, so this list still shows the old amount." : message);
+		return ButtonOutcome
+			.done(misuse.isOn() ? message + " Misuse is on, so this list still shows the old amount." : message);
 	}
 
 	ButtonOutcome archiveNewest(ActingUser me) {
@@ -151,8 +150,8 @@ class InspectorService {
 	}
 
 	/**
-	 * Chosen from the cached list, then re-read from the database: with misuse on the list may
-	 * be stale, and acting on a stale version would only demonstrate a conflict.
+	 * Chosen from the cached list, then re-read from the database: with misuse on the
+	 * list may be stale, and acting on a stale version would only demonstrate a conflict.
 	 */
 	private Optional<Invoice> newestActive(ActingUser me) {
 		return reads.list(me, InvoiceView.ACTIVE, null)

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One invoice row as the server currently has it; {@code version} is the write precondition. */
+/**
+ * One invoice row as the server currently has it; {@code version} is the write
+ * precondition.
+ */
 public record Invoice(long id, @JsonIgnore String orgId, String number, String customerName, InvoiceStatus status,
 		BigDecimal total, LocalDate issuedOn, long version, Instant createdAt, Instant updatedAt, Instant archivedAt,
 		Instant deletedAt) {

@@ -65,8 +65,7 @@ class InvoiceController {
 	String edit(ActingUser me, @PathVariable long id, Model model) {
 		Invoice invoice = invoices.get(me, id);
 		if (invoice.lifecycle() == Lifecycle.DELETED) {
-			throw new InvoiceConflictException(invoice.number() + " was deleted and can no longer be edited.",
-					invoice);
+			throw new InvoiceConflictException(invoice.number() + " was deleted and can no longer be edited.", invoice);
 		}
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("form", InvoiceForm.of(invoice));
@@ -75,8 +74,7 @@ class InvoiceController {
 
 	@PostMapping("/invoices/{id}")
 	Object save(ActingUser me, @PathVariable long id, @ModelAttribute("form") InvoiceForm form,
-			@RequestParam(required = false) String overwrite, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String overwrite, HttpServletRequest request, RedirectAttributes redirect) {
 		boolean overwriting = parseFlag(overwrite);
 		long expectedVersion = form.expectedVersion();
 		InvoiceForm.Validated validated = form.validate();
@@ -84,8 +82,8 @@ class InvoiceController {
 			if (JsonRequests.wantsJson(request)) {
 				throw new ValidationException(validated.errors());
 			}
-			return editPage(invoices.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT)
-				.addObject("errors", validated.errors());
+			return editPage(invoices.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors",
+					validated.errors());
 		}
 		try {
 			Invoice saved = invoices.update(me, id, validated.changes().get(), expectedVersion, overwriting);

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-
 /**
  * The edit form exactly as submitted (strings, so "abc" can be shown back with a message
  * instead of failing to bind). {@link #validate} turns it into checked changes.
@@ -39,7 +38,8 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 			errors.put("customerName", "Customer name must be at most " + MAX_CUSTOMER_NAME + " characters.");
 		}
 		else if (name.chars().anyMatch(Character::isISOControl)) {
-			// Line breaks, tabs and NUL have no place in a name (and PostgreSQL refuses NUL).
+			// Line breaks, tabs and NUL have no place in a name (and PostgreSQL refuses
+			// NUL).
 			errors.put("customerName", "Customer name must be a single line of text.");
 		}
 		Optional<InvoiceStatus> parsedStatus = InvoiceStatus.parse(status);

@@ -8,10 +8,10 @@ import io.ledgerline.caching.InvoiceTags;
 import io.ledgerline.tagcache.TagCache;
 
 /**
- * What an invoice mutation invalidates, in one routine for all four actions. Called inside
- * the mutation's transaction: the cache's commit binding holds every invalidation until the
- * commit and drops it on rollback, so "commit, then invalidate" holds by construction and a
- * refused write invalidates (and logs) nothing.
+ * What an invoice mutation invalidates, in one routine for all four actions. Called
+ * inside the mutation's transaction: the cache's commit binding holds every invalidation
+ * until the commit and drops it on rollback, so "commit, then invalidate" holds by
+ * construction and a refused write invalidates (and logs) nothing.
  */
 @Component
 class InvoiceInvalidation {
@@ -27,7 +27,10 @@ class InvoiceInvalidation {
 		this.misuse = misuse;
 	}
 
-	/** Archive, restore, delete (and the inspector's drift): the user waits on the redirect, so read-your-writes. */
+	/**
+	 * Archive, restore, delete (and the inspector's drift): the user waits on the
+	 * redirect, so read-your-writes.
+	 */
 	void afterChange(String orgId, long invoiceId) {
 		cache.updateTags(InvoiceTags.touchedBy(orgId, invoiceId));
 		cache.revalidatePath(LIST_PATH);
@@ -36,7 +39,8 @@ class InvoiceInvalidation {
 	/** The edit action; the one place the inspector's misuse toggle is read. */
 	void afterEdit(String orgId, long invoiceId) {
 		if (misuse.isOn()) {
-			// Deliberately wrong (teaching surface): stale-while-revalidate for the list the
+			// Deliberately wrong (teaching surface): stale-while-revalidate for the list
+			// the
 			// user is about to be shown, so the redirect shows the old amount.
 			cache.revalidateTag(InvoiceTags.list(orgId), "max");
 			cache.updateTags(List.of(InvoiceTags.record(orgId, invoiceId), InvoiceTags.summary(orgId)));

@@ -13,14 +13,16 @@ import io.ledgerline.tenancy.ActingUser;
 import java.util.List;
 
 /**
- * The three cached reads every invoice page is built from. Authorization happens before the
- * cache (an entry holds org data, never a decision about who may see it); keys and tags are
- * always scoped by org.
+ * The three cached reads every invoice page is built from. Authorization happens before
+ * the cache (an entry holds org data, never a decision about who may see it); keys and
+ * tags are always scoped by org.
  */
 @Service
 public class InvoiceReads {
 
-	/** Mutations invalidate exactly, so entries may live long; the hour bounds any miss. */
+	/**
+	 * Mutations invalidate exactly, so entries may live long; the hour bounds any miss.
+	 */
 	private static final CacheLife LIFE = CacheLife.HOURS;
 
 	private final TagCache cache;
@@ -43,7 +45,10 @@ public class InvoiceReads {
 				() -> invoices.page(actor.orgId(), view, before));
 	}
 
-	/** The record with its lines; visibility (deleted rows for admins only) is checked on every read. */
+	/**
+	 * The record with its lines; visibility (deleted rows for admins only) is checked on
+	 * every read.
+	 */
 	public Cached<InvoiceDetail> record(ActingUser actor, long id) {
 		String key = "invoices:record:" + actor.orgId() + ":" + id;
 		Cached<InvoiceDetail> detail = cache.get(key, List.of(InvoiceTags.record(actor.orgId(), id)), LIFE,

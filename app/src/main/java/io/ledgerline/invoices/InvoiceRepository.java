@@ -12,9 +12,9 @@ import org.springframework.stereotype.Repository;
 import io.ledgerline.config.Timestamps;
 
 /**
- * Every statement is scoped by {@code org_id}: another org's id is simply not found. Writes
- * carry their preconditions (not deleted, lifecycle, version) in the UPDATE's WHERE clause,
- * so the check and the write are one atomic statement.
+ * Every statement is scoped by {@code org_id}: another org's id is simply not found.
+ * Writes carry their preconditions (not deleted, lifecycle, version) in the UPDATE's
+ * WHERE clause, so the check and the write are one atomic statement.
  */
 @Repository
 class InvoiceRepository {
@@ -29,10 +29,14 @@ class InvoiceRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Rows below {@code beforeId}, newest first; asks for one extra row to know whether a next page exists. */
+	/**
+	 * Rows below {@code beforeId}, newest first; asks for one extra row to know whether a
+	 * next page exists.
+	 */
 	List<Invoice> page(String orgId, InvoiceView view, long beforeId, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id < ? AND " + view.predicate
-				+ " ORDER BY id DESC LIMIT ?")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id < ? AND " + view.predicate
+					+ " ORDER BY id DESC LIMIT ?")
 			.params(orgId, beforeId, limit)
 			.query(InvoiceRepository::map)
 			.list();
@@ -48,16 +52,13 @@ class InvoiceRepository {
 	Optional<Invoice> mostRecentlyArchived(String orgId) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM invoices WHERE org_id = ? AND archived_at IS NOT NULL AND deleted_at IS NULL
-				ORDER BY archived_at DESC, id DESC LIMIT 1""")
-			.param(orgId)
-			.query(InvoiceRepository::map)
-			.optional();
+				ORDER BY archived_at DESC, id DESC LIMIT 1""").param(orgId).query(InvoiceRepository::map).optional();
 	}
 
 	/**
-	 * Locks the row for the rest of the transaction. The lock does not replace the version
-	 * check in the UPDATE; it makes the "before" image used for the summary delta and the
-	 * conflict answer the one the UPDATE actually saw.
+	 * Locks the row for the rest of the transaction. The lock does not replace the
+	 * version check in the UPDATE; it makes the "before" image used for the summary delta
+	 * and the conflict answer the one the UPDATE actually saw.
 	 */
 	Optional<Invoice> lock(String orgId, long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id = ? FOR UPDATE")
@@ -76,7 +77,10 @@ class InvoiceRepository {
 			.list();
 	}
 
-	/** @param expectedVersion the version the client saw, or null to skip the check (admin overwrite) */
+	/**
+	 * @param expectedVersion the version the client saw, or null to skip the check (admin
+	 * overwrite)
+	 */
 	boolean update(String orgId, long id, InvoiceChanges changes, Long expectedVersion, Instant now) {
 		String versionCheck = expectedVersion == null ? "" : " AND version = :expectedVersion";
 		return jdbc.sql("""
@@ -94,9 +98,10 @@ class InvoiceRepository {
 	}
 
 	boolean transition(String orgId, long id, LifecycleAction action, long expectedVersion, Instant now) {
-		return jdbc.sql("UPDATE invoices SET " + action.assignment + ", version = version + 1, updated_at = :now"
-				+ " WHERE id = :id AND org_id = :orgId AND deleted_at IS NULL AND version = :expectedVersion AND "
-				+ action.requiredState)
+		return jdbc
+			.sql("UPDATE invoices SET " + action.assignment + ", version = version + 1, updated_at = :now"
+					+ " WHERE id = :id AND org_id = :orgId AND deleted_at IS NULL AND version = :expectedVersion AND "
+					+ action.requiredState)
 			.param("now", Timestamps.toDb(now))
 			.param("id", id)
 			.param("orgId", orgId)
@@ -113,8 +118,8 @@ class InvoiceRepository {
 	private static Invoice map(ResultSet rs, int rowNum) throws SQLException {
 		return new Invoice(rs.getLong("id"), rs.getString("org_id"), rs.getString("invoice_number"),
 				rs.getString("customer_name"), InvoiceStatus.parse(rs.getString("status")).orElseThrow(),
-				rs.getBigDecimal("total"), rs.getObject("issued_on", java.time.LocalDate.class),
-				rs.getLong("version"), Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"),
+				rs.getBigDecimal("total"), rs.getObject("issued_on", java.time.LocalDate.class), rs.getLong("version"),
+				Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"),
 				Timestamps.fromDb(rs, "archived_at"), Timestamps.fromDb(rs, "deleted_at"));
 	}
 

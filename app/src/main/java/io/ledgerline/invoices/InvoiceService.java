@@ -15,9 +15,9 @@ import io.ledgerline.web.NotFoundException;
 
 /**
  * Invoice reads and the four mutations. Every mutation checks its three preconditions
- * (tenancy, lifecycle, version), applies the summary delta and writes its audit row in one
- * transaction, and asks for its cache invalidations there too (they run after the commit);
- * a refused precondition changes, invalidates and logs nothing.
+ * (tenancy, lifecycle, version), applies the summary delta and writes its audit row in
+ * one transaction, and asks for its cache invalidations there too (they run after the
+ * commit); a refused precondition changes, invalidates and logs nothing.
  */
 @Service
 public class InvoiceService {
@@ -50,7 +50,10 @@ public class InvoiceService {
 		}
 	}
 
-	/** One keyset page below {@code beforeId}, with the cursor of the next page (null on the last). */
+	/**
+	 * One keyset page below {@code beforeId}, with the cursor of the next page (null on
+	 * the last).
+	 */
 	InvoicePage page(String orgId, InvoiceView view, long beforeId) {
 		List<Invoice> rows = invoices.page(orgId, view, beforeId, PAGE_SIZE + 1);
 		if (rows.size() <= PAGE_SIZE) {
@@ -73,7 +76,9 @@ public class InvoiceService {
 		}
 	}
 
-	/** The invoice as the actor may see it (straight from the database, not the cache). */
+	/**
+	 * The invoice as the actor may see it (straight from the database, not the cache).
+	 */
 	public Invoice get(ActingUser actor, long id) {
 		Invoice invoice = invoices.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
 		checkVisible(actor, invoice);
@@ -126,8 +131,8 @@ public class InvoiceService {
 
 	/**
 	 * Inspector (demo) only: bumps the row's version as another tab's save would, so the
-	 * conflict paths can be shown on demand. Invalidates like any write, so a refreshed page
-	 * picks up the new version.
+	 * conflict paths can be shown on demand. Invalidates like any write, so a refreshed
+	 * page picks up the new version.
 	 */
 	@Transactional
 	public Invoice forceDrift(ActingUser actor, long id) {
@@ -178,8 +183,8 @@ public class InvoiceService {
 	}
 
 	private static String describeUpdate(Invoice before, InvoiceChanges after, boolean overwrite) {
-		return before.number() + ": customer '" + before.customerName() + "' -> '" + after.customerName()
-				+ "', status " + before.status().value() + " -> " + after.status().value() + ", total "
+		return before.number() + ": customer '" + before.customerName() + "' -> '" + after.customerName() + "', status "
+				+ before.status().value() + " -> " + after.status().value() + ", total "
 				+ before.total().toPlainString() + " -> " + after.total().toPlainString()
 				+ (overwrite ? " (overwrite)" : "");
 	}

@@ -8,8 +8,7 @@ import io.ledgerline.web.BadRequestException;
 /** The list's tabs. {@code ALL} includes soft-deleted rows and is for admins only. */
 public enum InvoiceView {
 
-	ACTIVE("archived_at IS NULL AND deleted_at IS NULL"),
-	ARCHIVED("archived_at IS NOT NULL AND deleted_at IS NULL"),
+	ACTIVE("archived_at IS NULL AND deleted_at IS NULL"), ARCHIVED("archived_at IS NOT NULL AND deleted_at IS NULL"),
 	ALL("1 = 1");
 
 	/** A fixed SQL predicate per view: never built from input. */

@@ -17,10 +17,15 @@ final class PageCursor {
 	}
 
 	static String encode(long lastId) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Decodes a cursor into the id to continue below; {@code Long.MAX_VALUE} for the first page. */
+	/**
+	 * Decodes a cursor into the id to continue below; {@code Long.MAX_VALUE} for the
+	 * first page.
+	 */
 	static long decode(String cursor) {
 		if (cursor == null || cursor.isEmpty()) {
 			return Long.MAX_VALUE;

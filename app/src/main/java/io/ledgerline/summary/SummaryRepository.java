@@ -44,11 +44,10 @@ public class SummaryRepository {
 		int updated = jdbc.sql("""
 				UPDATE org_invoice_summaries
 				SET active_count = active_count + ?, active_total = active_total + ?, updated_at = ?
-				WHERE org_id = ?""")
-			.params(countDelta, totalDelta, Timestamps.toDb(clock.instant()), orgId)
-			.update();
+				WHERE org_id = ?""").params(countDelta, totalDelta, Timestamps.toDb(clock.instant()), orgId).update();
 		if (updated == 0) {
-			// No row yet (an org created outside the seed): build it from the source of truth.
+			// No row yet (an org created outside the seed): build it from the source of
+			// truth.
 			recompute(orgId);
 		}
 	}
@@ -56,15 +55,16 @@ public class SummaryRepository {
 	/** Rebuilds the org's row from its invoices; creates it when missing. */
 	@Transactional
 	public OrgSummary recompute(String orgId) {
-		jdbc.sql("""
-				MERGE INTO org_invoice_summaries s
-				USING (SELECT CAST(? AS VARCHAR(40)) AS org_id,
-				              (SELECT COUNT(*) FROM invoices i WHERE i.org_id = ? AND i.archived_at IS NULL AND i.deleted_at IS NULL) AS active_count,
-				              (SELECT COALESCE(SUM(i.total), 0) FROM invoices i WHERE i.org_id = ? AND i.archived_at IS NULL AND i.deleted_at IS NULL) AS active_total) v
-				ON s.org_id = v.org_id
-				WHEN MATCHED THEN UPDATE SET active_count = v.active_count, active_total = v.active_total, updated_at = ?
-				WHEN NOT MATCHED THEN INSERT (org_id, active_count, active_total, updated_at)
-				     VALUES (v.org_id, v.active_count, v.active_total, ?)""")
+		jdbc.sql(
+				"""
+						MERGE INTO org_invoice_summaries s
+						USING (SELECT CAST(? AS VARCHAR(40)) AS org_id,
+						              (SELECT COUNT(*) FROM invoices i WHERE i.org_id = ? AND i.archived_at IS NULL AND i.deleted_at IS NULL) AS active_count,
+						              (SELECT COALESCE(SUM(i.total), 0) FROM invoices i WHERE i.org_id = ? AND i.archived_at IS NULL AND i.deleted_at IS NULL) AS active_total) v
+						ON s.org_id = v.org_id
+						WHEN MATCHED THEN UPDATE SET active_count = v.active_count, active_total = v.active_total, updated_at = ?
+						WHEN NOT MATCHED THEN INSERT (org_id, active_count, active_total, updated_at)
+						     VALUES (v.org_id, v.active_count, v.active_total, ?)""")
 			.params(orgId, orgId, orgId, Timestamps.toDb(clock.instant()), Timestamps.toDb(clock.instant()))
 			.update();
 		return find(orgId);

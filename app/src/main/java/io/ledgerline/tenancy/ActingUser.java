@@ -5,8 +5,8 @@ import java.util.List;
 import io.ledgerline.web.ForbiddenException;
 
 /**
- * Who is acting, in which org, with which role: resolved from the session and re-read from
- * the database on every request, so a revoked role stops working at once.
+ * Who is acting, in which org, with which role: resolved from the session and re-read
+ * from the database on every request, so a revoked role stops working at once.
  */
 public record ActingUser(long userId, String email, String displayName, Membership active,
 		List<Membership> memberships) {
@@ -23,7 +23,10 @@ public record ActingUser(long userId, String email, String displayName, Membersh
 		return active.role().isAtLeast(Role.ADMIN);
 	}
 
-	/** Throws unless the user is an admin of the active org; {@code what} completes "Only admins can …". */
+	/**
+	 * Throws unless the user is an admin of the active org; {@code what} completes "Only
+	 * admins can …".
+	 */
 	public void requireAdmin(String what) {
 		if (!isAdmin()) {
 			throw new ForbiddenException("Only admins can " + what + ".");

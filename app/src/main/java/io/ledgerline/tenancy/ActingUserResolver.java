@@ -52,15 +52,12 @@ public class ActingUserResolver {
 			throw new ForbiddenException("Your account is not a member of any organisation.");
 		}
 		String wanted = ActiveOrg.get(request.getSession(false));
-		Membership active = memberships.stream()
-			.filter(m -> m.orgId().equals(wanted))
-			.findFirst()
-			.orElseGet(() -> {
-				// No choice yet, or the membership was revoked: fall back to the first org.
-				Membership first = memberships.get(0);
-				ActiveOrg.set(request.getSession(), first.orgId());
-				return first;
-			});
+		Membership active = memberships.stream().filter(m -> m.orgId().equals(wanted)).findFirst().orElseGet(() -> {
+			// No choice yet, or the membership was revoked: fall back to the first org.
+			Membership first = memberships.get(0);
+			ActiveOrg.set(request.getSession(), first.orgId());
+			return first;
+		});
 		return new ActingUser(account.id(), account.email(), account.displayName(), active, memberships);
 	}
 

@@ -2,7 +2,9 @@ package io.ledgerline.tenancy;
 
 import jakarta.servlet.http.HttpSession;
 
-/** The active org is part of the session; this is the one place that names the attribute. */
+/**
+ * The active org is part of the session; this is the one place that names the attribute.
+ */
 final class ActiveOrg {
 
 	static final String SESSION_ATTRIBUTE = "ledgerline.activeOrgId";

@@ -6,7 +6,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the acting user ("me") in every page's model for the header and role-aware controls. */
+/**
+ * Puts the acting user ("me") in every page's model for the header and role-aware
+ * controls.
+ */
 @ControllerAdvice
 class CurrentUserModel {
 

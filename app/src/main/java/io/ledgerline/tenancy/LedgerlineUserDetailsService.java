@@ -22,7 +22,11 @@ class LedgerlineUserDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		return repository.findUserByEmail(username.trim().toLowerCase(java.util.Locale.ROOT))
-			.map(u -> User.withUsername(u.email()).password(u.passwordHash()).disabled(!u.enabled()).roles("USER").build())
+			.map(u -> User.withUsername(u.email())
+				.password(u.passwordHash())
+				.disabled(!u.enabled())
+				.roles("USER")
+				.build())
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}
 

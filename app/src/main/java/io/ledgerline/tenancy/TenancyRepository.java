@@ -23,7 +23,10 @@ class TenancyRepository {
 			.optional();
 	}
 
-	/** The user's memberships, in a stable order (org name) so the default org is predictable. */
+	/**
+	 * The user's memberships, in a stable order (org name) so the default org is
+	 * predictable.
+	 */
 	List<Membership> membershipsOf(long userId) {
 		return jdbc.sql("""
 				SELECT m.org_id, o.name, m.role FROM memberships m JOIN orgs o ON o.id = m.org_id

@@ -20,7 +20,8 @@ import io.ledgerline.config.Timestamps;
 /**
  * Demo tickets, after the orgs and users exist (the demo seeder is {@code @Order(0)}).
  *
- * <p>An org is seeded only while it has no tickets at all, with its row locked so two
+ * <p>
+ * An org is seeded only while it has no tickets at all, with its row locked so two
  * instances starting together cannot both seed it. Tickets have no natural key, and a
  * per-ticket "insert if absent" would bring back a demo ticket a user deleted on every
  * restart; this way a restart adds nothing once an org has any ticket, and edits stay.
@@ -36,13 +37,14 @@ class DemoTicketSeeder implements ApplicationRunner {
 	}
 
 	private static final List<Seed> ACME = List.of(
-			new Seed("Cannot download INV-1042 as PDF", "The download button spins and nothing arrives. Chrome 131 on macOS.",
-					TicketStatus.OPEN, 2),
+			new Seed("Cannot download INV-1042 as PDF",
+					"The download button spins and nothing arrives. Chrome 131 on macOS.", TicketStatus.OPEN, 2),
 			new Seed("Add our VAT number to invoice footers", "", TicketStatus.OPEN, 5),
 			new Seed("Totals on the dashboard look off by a few cents",
 					"After archiving INV-1017 the active total changed by 0.03 more than its amount.",
 					TicketStatus.IN_PROGRESS, 26),
-			new Seed("Invite Priya's new teammate", "Please add sam@acme.test as a member.", TicketStatus.IN_PROGRESS, 30),
+			new Seed("Invite Priya's new teammate", "Please add sam@acme.test as a member.", TicketStatus.IN_PROGRESS,
+					30),
 			new Seed("Customer name typo on INV-1008", "\"Initec\" should read \"Initech\".", TicketStatus.DONE, 72),
 			new Seed("Export last quarter's invoices to CSV", "For the auditors, by Friday.", TicketStatus.DONE, 96));
 
@@ -80,7 +82,10 @@ class DemoTicketSeeder implements ApplicationRunner {
 		if (!orgExists) {
 			return;
 		}
-		int existing = jdbc.sql("SELECT COUNT(*) FROM tickets WHERE org_id = ?").param(orgId).query(Integer.class).single();
+		int existing = jdbc.sql("SELECT COUNT(*) FROM tickets WHERE org_id = ?")
+			.param(orgId)
+			.query(Integer.class)
+			.single();
 		if (existing > 0) {
 			return;
 		}

@@ -23,21 +23,21 @@ import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.Role;
 
 /**
- * The ticket board (rows, their forms, the rendered-at time) as cached HTML, one entry per
- * org and role: the only per-viewer differences on it are the admin's delete buttons, so
- * every member of an org shares one rendering and every admin another.
+ * The ticket board (rows, their forms, the rendered-at time) as cached HTML, one entry
+ * per org and role: the only per-viewer differences on it are the admin's delete buttons,
+ * so every member of an org shares one rendering and every admin another.
  *
- * <p>A shared rendering must not carry anyone's CSRF token or identity. Two choices make
+ * <p>
+ * A shared rendering must not carry anyone's CSRF token or identity. Two choices make
  * that hold by construction rather than by care:
  * <ul>
- *   <li>it is rendered with a plain (non-web) Thymeleaf context holding only the org's
- *       tickets and the role, so the template cannot reach the request, the session, the
- *       user or the token even by mistake. That is also what lets a stale-while-revalidate
- *       refresh re-render it on a background thread, long after the request that triggered
- *       it is gone;
- *   <li>each form holds {@link #CSRF_SLOT}, an empty hidden {@code _csrf} field, which every
- *       request fills with its own token. User text cannot forge the slot: it is printed
- *       escaped, so it never contains a raw {@code <} or {@code "}.
+ * <li>it is rendered with a plain (non-web) Thymeleaf context holding only the org's
+ * tickets and the role, so the template cannot reach the request, the session, the user
+ * or the token even by mistake. That is also what lets a stale-while-revalidate refresh
+ * re-render it on a background thread, long after the request that triggered it is gone;
+ * <li>each form holds {@link #CSRF_SLOT}, an empty hidden {@code _csrf} field, which
+ * every request fills with its own token. User text cannot forge the slot: it is printed
+ * escaped, so it never contains a raw {@code <} or {@code "}.
  * </ul>
  */
 @Component
@@ -49,12 +49,15 @@ class TicketBoard {
 	static final String CSRF_SLOT = "<input type=\"hidden\" name=\"_csrf\" value=\"\">";
 
 	/**
-	 * Every write revalidates the path, so the entry only needs to outlive quiet periods; an
-	 * hour keeps a board that nobody touches from being re-rendered on every view.
+	 * Every write revalidates the path, so the entry only needs to outlive quiet periods;
+	 * an hour keeps a board that nobody touches from being re-rendered on every view.
 	 */
 	private static final CacheLife LIFE = CacheLife.HOURS;
 
-	/** One language for everyone who shares the rendering, whatever their browser asks for. */
+	/**
+	 * One language for everyone who shares the rendering, whatever their browser asks
+	 * for.
+	 */
 	private static final Locale LOCALE = Locale.ENGLISH;
 
 	private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -79,7 +82,9 @@ class TicketBoard {
 		this.contextPath = servletContext.getContextPath();
 	}
 
-	/** The board of the user's org as their role sees it, with {@code csrf} in every form. */
+	/**
+	 * The board of the user's org as their role sees it, with {@code csrf} in every form.
+	 */
 	String html(ActingUser me, CsrfToken csrf) {
 		String orgId = me.orgId();
 		Role role = me.role();

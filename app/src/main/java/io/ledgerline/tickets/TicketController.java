@@ -23,8 +23,9 @@ import io.ledgerline.web.Toast;
 import io.ledgerline.web.ValidationException;
 
 /**
- * The ticket board and its three actions. Each action commits (its invalidation runs after
- * the commit), then answers 303 back to the board, so the redirect renders the new board.
+ * The ticket board and its three actions. Each action commits (its invalidation runs
+ * after the commit), then answers 303 back to the board, so the redirect renders the new
+ * board.
  */
 @Controller
 class TicketController {
@@ -48,8 +49,8 @@ class TicketController {
 	}
 
 	@PostMapping("/tickets")
-	Object create(ActingUser me, @ModelAttribute("form") TicketForm form, CsrfToken csrf,
-			HttpServletRequest request, RedirectAttributes redirect) {
+	Object create(ActingUser me, @ModelAttribute("form") TicketForm form, CsrfToken csrf, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		TicketForm.Validated validated = form.validate();
 		if (validated.ticket().isEmpty()) {
 			if (JsonRequests.wantsJson(request)) {
@@ -66,7 +67,8 @@ class TicketController {
 	Object changeStatus(ActingUser me, @PathVariable long id, @RequestParam(required = false) String status,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		TicketStatus wanted = TicketStatus.parse(status)
-			.orElseThrow(() -> new ValidationException(Map.of("status", "Status must be one of open, in_progress, done.")));
+			.orElseThrow(
+					() -> new ValidationException(Map.of("status", "Status must be one of open, in_progress, done.")));
 		StatusChange change = tickets.changeStatus(me, id, wanted);
 		String label = wanted.label().toLowerCase(Locale.ROOT);
 		if (change.changed()) {

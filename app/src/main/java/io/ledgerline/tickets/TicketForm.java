@@ -8,7 +8,8 @@ import java.util.Optional;
  * The create form exactly as submitted, so a rejected submit can be shown back with its
  * messages. {@link #validate} turns it into a {@link NewTicket}.
  *
- * <p>The body may be empty: many tickets are fully said by their title ("VPN drops every
+ * <p>
+ * The body may be empty: many tickets are fully said by their title ("VPN drops every
  * hour"), and demanding a body only invites filler. Lengths are counted in UTF-16 units,
  * which never undercounts what the VARCHAR columns hold on either database.
  */
@@ -37,13 +38,15 @@ public record TicketForm(String title, String body) {
 		else if (cleanTitle.chars().anyMatch(Character::isISOControl)) {
 			errors.put("title", "Title must be a single line of text.");
 		}
-		// Browsers send textarea line breaks as CRLF; store (and count) each as one character.
+		// Browsers send textarea line breaks as CRLF; store (and count) each as one
+		// character.
 		String cleanBody = body == null ? "" : body.replace("\r\n", "\n").replace('\r', '\n').strip();
 		if (cleanBody.length() > MAX_BODY) {
 			errors.put("body", "Details must be at most 5,000 characters.");
 		}
 		else if (cleanBody.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-			// NUL and friends: PostgreSQL refuses NUL in text, and none of them belongs in a ticket.
+			// NUL and friends: PostgreSQL refuses NUL in text, and none of them belongs
+			// in a ticket.
 			errors.put("body", "Details contain characters that are not allowed.");
 		}
 		if (!errors.isEmpty()) {

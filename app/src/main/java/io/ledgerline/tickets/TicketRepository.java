@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 
 import io.ledgerline.config.Timestamps;
 
-/** Every statement is scoped by {@code org_id}: another org's ticket id is simply not found. */
+/**
+ * Every statement is scoped by {@code org_id}: another org's ticket id is simply not
+ * found.
+ */
 @Repository
 class TicketRepository {
 
@@ -41,8 +44,8 @@ class TicketRepository {
 	}
 
 	/**
-	 * Locks the row for the rest of the transaction, so two concurrent changes to one status
-	 * serialize: the second sees the first's result and becomes a no-op.
+	 * Locks the row for the rest of the transaction, so two concurrent changes to one
+	 * status serialize: the second sees the first's result and becomes a no-op.
 	 */
 	Optional<Ticket> lock(String orgId, long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE org_id = ? AND id = ? FOR UPDATE")

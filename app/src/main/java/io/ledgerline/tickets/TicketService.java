@@ -12,10 +12,11 @@ import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.NotFoundException;
 
 /**
- * Tickets of the acting user's org. Members create tickets and move them between statuses;
- * deleting is for admins (it is permanent, and a ticket is a record of what was asked).
- * Each mutation writes, audits and asks for its invalidation in one transaction; a refused
- * one (unknown id, not allowed, nothing to change) writes, audits and invalidates nothing.
+ * Tickets of the acting user's org. Members create tickets and move them between
+ * statuses; deleting is for admins (it is permanent, and a ticket is a record of what was
+ * asked). Each mutation writes, audits and asks for its invalidation in one transaction;
+ * a refused one (unknown id, not allowed, nothing to change) writes, audits and
+ * invalidates nothing.
  */
 @Service
 public class TicketService {
@@ -38,7 +39,10 @@ public class TicketService {
 		this.clock = clock;
 	}
 
-	/** The org's newest tickets, up to {@link #BOARD_LIMIT} plus one (so the caller knows there are more). */
+	/**
+	 * The org's newest tickets, up to {@link #BOARD_LIMIT} plus one (so the caller knows
+	 * there are more).
+	 */
 	List<Ticket> board(String orgId) {
 		return tickets.newest(orgId, BOARD_LIMIT + 1);
 	}

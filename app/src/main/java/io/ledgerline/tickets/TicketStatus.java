@@ -6,7 +6,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where a ticket is in its life. Any status may follow any other (a done ticket can be reopened). */
+/**
+ * Where a ticket is in its life. Any status may follow any other (a done ticket can be
+ * reopened).
+ */
 public enum TicketStatus {
 
 	OPEN("Open"), IN_PROGRESS("In progress"), DONE("Done");

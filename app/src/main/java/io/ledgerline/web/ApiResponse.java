@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The JSON envelope of every API answer and of actions asked for as JSON:
- * {@code {"ok":true,"data":…}} or {@code {"ok":false,"error":{"code","message"}}}.
- * A conflict also carries the server's current row, inside the error and beside it, so
- * a client can recover without a second round trip whichever it reads.
+ * {@code {"ok":true,"data":…}} or {@code {"ok":false,"error":{"code","message"}}}. A
+ * conflict also carries the server's current row, inside the error and beside it, so a
+ * client can recover without a second round trip whichever it reads.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiResponse(boolean ok, Object data, ApiError error, Object current) {

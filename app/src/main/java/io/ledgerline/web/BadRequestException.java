@@ -1,6 +1,9 @@
 package io.ledgerline.web;
 
-/** A malformed request parameter (cursor, id, flag): the request cannot be understood as sent. */
+/**
+ * A malformed request parameter (cursor, id, flag): the request cannot be understood as
+ * sent.
+ */
 public class BadRequestException extends RuntimeException {
 
 	public BadRequestException(String message) {

@@ -50,14 +50,12 @@ class GlobalExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, "bad_request",
-				"'" + e.getName() + "' has an invalid value.");
+		return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "'" + e.getName() + "' has an invalid value.");
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, "bad_request",
-				"'" + e.getParameterName() + "' is required.");
+		return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "'" + e.getParameterName() + "' is required.");
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MaxUploadSizeExceededException.class })

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Controller;
 class ArchitectureTests {
 
 	/**
-	 * The app's tests use tagcache's test-jar; in a reactor build that has packaged it, its
-	 * classes come from {@code tagcache-…-tests.jar}, which DoNotIncludeTests does not catch.
+	 * The app's tests use tagcache's test-jar; in a reactor build that has packaged it,
+	 * its classes come from {@code tagcache-…-tests.jar}, which DoNotIncludeTests does
+	 * not catch.
 	 */
 	static final class DoNotIncludeTestJars implements ImportOption {
 

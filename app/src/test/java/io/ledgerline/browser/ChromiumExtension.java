@@ -24,11 +24,13 @@ import com.microsoft.playwright.Playwright;
  * test opens is closed after it. When a test fails, each of its open pages is saved as a
  * screenshot under {@code target/browser-failures/}.
  * <p>
- * Without a Chromium (see {@link ChromiumLocator}) the class fails on CI; elsewhere each test
- * is aborted with the install hint. That abort happens per test on purpose: Surefire drops a
- * class-level abort without a trace (0 run, 0 skipped), so nobody would see the hint.
+ * Without a Chromium (see {@link ChromiumLocator}) the class fails on CI; elsewhere each
+ * test is aborted with the install hint. That abort happens per test on purpose: Surefire
+ * drops a class-level abort without a trace (0 run, 0 skipped), so nobody would see the
+ * hint.
  */
-public final class ChromiumExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AfterEachCallback {
+public final class ChromiumExtension
+		implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AfterEachCallback {
 
 	static final String SKIP_DOWNLOAD = "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD";
 
@@ -70,7 +72,10 @@ public final class ChromiumExtension implements BeforeAllCallback, BeforeEachCal
 		}
 	}
 
-	/** A fresh context (own cookies, own session) that lives until the end of the current test. */
+	/**
+	 * A fresh context (own cookies, own session) that lives until the end of the current
+	 * test.
+	 */
 	public BrowserContext newContext() {
 		return newContext(new Browser.NewContextOptions());
 	}
@@ -124,10 +129,12 @@ public final class ChromiumExtension implements BeforeAllCallback, BeforeEachCal
 			for (Page page : browserContext.pages()) {
 				n++;
 				try {
-					page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(dir.resolve(test + "-" + n + ".png")));
+					page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+						.setPath(dir.resolve(test + "-" + n + ".png")));
 				}
 				catch (RuntimeException e) {
-					// A screenshot is a courtesy; never let it hide the test's own failure.
+					// A screenshot is a courtesy; never let it hide the test's own
+					// failure.
 					context.publishReportEntry("screenshot-failed", test + "-" + n + ": " + e.getMessage());
 				}
 			}

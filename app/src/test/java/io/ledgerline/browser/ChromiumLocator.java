@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the system Chromium the browser tier drives. Playwright never downloads a browser
- * here, so a missing executable is a setup problem: on CI it fails the run (this tier must
- * never be skipped silently there); on a developer machine it aborts the browser tests with
- * a message that says how to install one.
+ * here, so a missing executable is a setup problem: on CI it fails the run (this tier
+ * must never be skipped silently there); on a developer machine it aborts the browser
+ * tests with a message that says how to install one.
  */
 final class ChromiumLocator {
 
@@ -31,7 +31,8 @@ final class ChromiumLocator {
 
 	static Path locate(Map<String, String> env, Predicate<Path> usable) {
 		String configured = env.get(EXECUTABLE_ENV);
-		Path executable = (configured == null || configured.isBlank()) ? DEFAULT_EXECUTABLE : Paths.get(configured.strip());
+		Path executable = (configured == null || configured.isBlank()) ? DEFAULT_EXECUTABLE
+				: Paths.get(configured.strip());
 		if (usable.test(executable)) {
 			return executable;
 		}

@@ -19,10 +19,10 @@ import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
- * The inspector's teaching flows as a person clicks them: edit-one with updateTag (the list
- * the user lands on shows the new amount), the same with the misuse toggle on (the list shows
- * the old amount and an old fetched-at while the summary is fresh), and updateTag outside an
- * action (the page shows the runtime's refusal).
+ * The inspector's teaching flows as a person clicks them: edit-one with updateTag (the
+ * list the user lands on shows the new amount), the same with the misuse toggle on (the
+ * list shows the old amount and an old fetched-at while the summary is fresh), and
+ * updateTag outside an action (the page shows the runtime's refusal).
  */
 class InspectorBrowserTest extends BrowserTestBase {
 
@@ -91,8 +91,8 @@ class InspectorBrowserTest extends BrowserTestBase {
 		assertThat(fixtures.row(invoice.id()).total()).isEqualByComparingTo("101.00");
 
 		page.navigate(url("/inspector"));
-		assertThat(page.getByTestId("invalidation-log")
-			.locator("li[data-primitive=revalidateTag][data-source=action]")).hasCount(1);
+		assertThat(page.getByTestId("invalidation-log").locator("li[data-primitive=revalidateTag][data-source=action]"))
+			.hasCount(1);
 		page.getByTestId("misuse-toggle").click();
 		page.waitForURL(INSPECTOR);
 		assertThat(page.getByTestId("misuse-toggle")).hasText("off");

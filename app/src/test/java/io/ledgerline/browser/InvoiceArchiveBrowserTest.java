@@ -20,9 +20,9 @@ import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;
 
 /**
- * Archiving from the list: the optimistic row removal of app.js (with the archive POST held
- * in the browser, so the in-between state is observed, not raced), its rollback when the
- * server refuses a stale version, and the same refusal without JavaScript.
+ * Archiving from the list: the optimistic row removal of app.js (with the archive POST
+ * held in the browser, so the in-between state is observed, not raced), its rollback when
+ * the server refuses a stale version, and the same refusal without JavaScript.
  */
 class InvoiceArchiveBrowserTest extends BrowserTestBase {
 
@@ -88,7 +88,8 @@ class InvoiceArchiveBrowserTest extends BrowserTestBase {
 		Locator toast = page.getByTestId("toast");
 		assertThat(toast).containsText(invoice.number());
 		assertThat(toast).hasClass(SUCCESS_TOAST);
-		// app.js re-reads the summary from the server after the write: it shows the write.
+		// app.js re-reads the summary from the server after the write: it shows the
+		// write.
 		assertThat(page.getByTestId("summary-count")).hasText("0");
 		assertThat(page.getByTestId("summary-total")).hasText("0.00");
 		InvoiceRow after = fixtures.row(invoice.id());
@@ -168,7 +169,9 @@ class InvoiceArchiveBrowserTest extends BrowserTestBase {
 			return hold;
 		}
 
-		/** Waits (processing browser events) until the request is held, and returns it. */
+		/**
+		 * Waits (processing browser events) until the request is held, and returns it.
+		 */
 		Route awaitRequest() {
 			page.waitForCondition(() -> !held.isEmpty());
 			assertThat(held).hasSize(1);

@@ -65,7 +65,8 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(b.getByTestId("conflict-use-latest")).isVisible();
 		assertThat(b.getByTestId("conflict-overwrite")).hasCount(0);
 
-		// The conflict page keeps the stale version: saving it again as is cannot clobber.
+		// The conflict page keeps the stale version: saving it again as is cannot
+		// clobber.
 		Response again = race.tabB.submit(race.tabB.form().getByTestId("save-button"));
 
 		assertThat(again.status()).isEqualTo(409);
@@ -129,8 +130,8 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 	}
 
 	/**
-	 * Tab A saves 111.00; tab B, still holding version 1, submits its own values and must get
-	 * the 409 conflict page showing the server's 111.00. Returns tab B's page.
+	 * Tab A saves 111.00; tab B, still holding version 1, submits its own values and must
+	 * get the 409 conflict page showing the server's 111.00. Returns tab B's page.
 	 */
 	private Page tabBLosesTheRace(Race race, Consumer<Locator> tabBValues) {
 		race.tabA.saveTotal("111.00");
@@ -146,7 +147,9 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		return b;
 	}
 
-	/** One session (one context), two tabs on the same edit form, both holding version 1. */
+	/**
+	 * One session (one context), two tabs on the same edit form, both holding version 1.
+	 */
 	private Race openTwoTabs(String email, TestInvoice invoice) {
 		BrowserContext context = chromium.newContext();
 		Tab a = new Tab(context.newPage(), invoice);

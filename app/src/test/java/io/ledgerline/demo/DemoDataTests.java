@@ -14,7 +14,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.ledgerline.support.IntegrationTest;
 
-/** The contract's demo data, and that seeding again adds nothing. Reads only: the demo rows are shared. */
+/**
+ * The contract's demo data, and that seeding again adds nothing. Reads only: the demo
+ * rows are shared.
+ */
 @IntegrationTest
 class DemoDataTests {
 
@@ -38,14 +41,16 @@ class DemoDataTests {
 			.list()).containsExactly("draft", "paid", "sent", "void");
 		assertThat(jdbc.sql("""
 				SELECT u.email || ' ' || m.org_id || ' ' || m.role FROM memberships m JOIN users u ON u.id = m.user_id
-				WHERE u.email LIKE '%.test' AND m.org_id IN ('acme', 'globex') ORDER BY 1""").query(String.class).list())
-			.contains("dana@acme.test acme admin", "priya@acme.test acme member", "olga@multi.test acme member",
+				WHERE u.email LIKE '%.test' AND m.org_id IN ('acme', 'globex') ORDER BY 1""")
+			.query(String.class)
+			.list()).contains("dana@acme.test acme admin", "priya@acme.test acme member", "olga@multi.test acme member",
 					"olga@multi.test globex admin", "hank@globex.test globex admin");
 	}
 
 	@Test
 	void inv1042IsTheInvoiceFromTheDesignSketch() {
-		var invoice = jdbc.sql("SELECT id, customer_name, status, total FROM invoices WHERE invoice_number = 'INV-1042'")
+		var invoice = jdbc
+			.sql("SELECT id, customer_name, status, total FROM invoices WHERE invoice_number = 'INV-1042'")
 			.query((rs, n) -> List.of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4)))
 			.single();
 		assertThat(invoice.subList(1, 4)).containsExactly("Acme Corp", "sent", new BigDecimal("12000.00"));
@@ -82,11 +87,17 @@ class DemoDataTests {
 
 	@Test
 	void danaSeesAcmeAndHankSeesGlobex() throws Exception {
-		String acme = mvc.perform(page("dana@acme.test", "/invoices")).andExpect(status().isOk()).andReturn()
-			.getResponse().getContentAsString();
+		String acme = mvc.perform(page("dana@acme.test", "/invoices"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(acme).contains("INV-1060").doesNotContain("GLX-");
-		String globex = mvc.perform(page("hank@globex.test", "/invoices")).andExpect(status().isOk()).andReturn()
-			.getResponse().getContentAsString();
+		String globex = mvc.perform(page("hank@globex.test", "/invoices"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(globex).contains("GLX-2020").doesNotContain("INV-10");
 	}
 

@@ -87,8 +87,9 @@ class InspectorButtonsTests {
 		assertThat(fixtures.row(older.id()).version()).isEqualTo(1);
 		assertThat(fixtures.auditRows(newest.id(), "invoice.update")).isEqualTo(1);
 		List<InvalidationLogEntry> logged = loggedSince(lastLogged);
-		assertThat(logged).extracting(InvalidationLogEntry::primitive, InvalidationLogEntry::target,
-				InvalidationLogEntry::path, InvalidationLogEntry::source)
+		assertThat(logged)
+			.extracting(InvalidationLogEntry::primitive, InvalidationLogEntry::target, InvalidationLogEntry::path,
+					InvalidationLogEntry::source)
 			.containsExactlyInAnyOrder(tuple("updateTag", InvoiceTags.list(org.id()), false, "action"),
 					tuple("updateTag", InvoiceTags.record(org.id(), newest.id()), false, "action"),
 					tuple("updateTag", InvoiceTags.summary(org.id()), false, "action"),
@@ -220,7 +221,8 @@ class InspectorButtonsTests {
 
 	@Test
 	void theButtonsActOnTheRowsCurrentVersionNotTheCachedOne() throws Exception {
-		// A version change the cached list has not seen (written behind the cache's back): the
+		// A version change the cached list has not seen (written behind the cache's
+		// back): the
 		// button re-reads the row before acting, so it does not manufacture a conflict.
 		invoices(org.admin());
 		fixtures.drift(newest.id());

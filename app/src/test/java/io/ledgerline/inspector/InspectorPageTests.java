@@ -110,7 +110,9 @@ class InspectorPageTests {
 		assertThat(page.toString()).contains("<time datetime=\"");
 
 		List<Map<String, String>> audit = page.items("audit-log");
-		assertThat(audit).hasSize(1).first().satisfies(item -> assertThat(item).containsEntry("data-action", "invoice.update"));
+		assertThat(audit).hasSize(1)
+			.first()
+			.satisfies(item -> assertThat(item).containsEntry("data-action", "invoice.update"));
 		assertThat(page.toString()).contains(newest.number()).doesNotContain(elsewhere.number());
 
 		assertThat(page.text("misuse-toggle")).isEqualTo("off");

@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Without the demo profile the inspector does not exist. A context of its own (profile
- * "test" only, so no demo data and no inspector beans): the one extra startup is the price of
- * proving the production shape.
+ * "test" only, so no demo data and no inspector beans): the one extra startup is the
+ * price of proving the production shape.
  */
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -98,8 +98,7 @@ class InvoiceCachingTests {
 		assertThat(after.row(a.id()).text("invoice-total")).isEqualTo("150.00");
 		assertThat(after.text("summary-total")).isEqualTo("350.00");
 		assertThat(after.time("list-fetched-at")).isGreaterThan(before.time("list-fetched-at"));
-		assertThat(after.time("summary-fetched-at"))
-			.isGreaterThan(before.time("summary-fetched-at"));
+		assertThat(after.time("summary-fetched-at")).isGreaterThan(before.time("summary-fetched-at"));
 	}
 
 	@Test
@@ -118,21 +117,24 @@ class InvoiceCachingTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "archive, 1, false, member", "delete, 1, false, admin" })
-	void lifecycleActionsAdvanceListAndSummaryAndMoveTheRowOutOfActive(String action, long version,
-			boolean stays, String who) throws Exception {
+	void lifecycleActionsAdvanceListAndSummaryAndMoveTheRowOutOfActive(String action, long version, boolean stays,
+			String who) throws Exception {
 		PageHtml before = list();
 		assertThat(before.hasRow(a.id())).isTrue();
 		clock.advance(Duration.ofSeconds(1));
 
-		PageHtml after = follow(mvc.perform(form(email(who), "/invoices/" + a.id() + "/" + action)
-			.param("version", Long.toString(version))
-			.param("view", "active")).andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl());
+		PageHtml after = follow(mvc
+			.perform(form(email(who), "/invoices/" + a.id() + "/" + action).param("version", Long.toString(version))
+				.param("view", "active"))
+			.andExpect(status().isSeeOther())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl());
 
 		assertThat(after.hasRow(a.id())).isEqualTo(stays);
 		assertThat(after.text("summary-count")).isEqualTo("1");
 		assertThat(after.time("list-fetched-at")).isGreaterThan(before.time("list-fetched-at"));
-		assertThat(after.time("summary-fetched-at"))
-			.isGreaterThan(before.time("summary-fetched-at"));
+		assertThat(after.time("summary-fetched-at")).isGreaterThan(before.time("summary-fetched-at"));
 	}
 
 	@Test
@@ -143,14 +145,18 @@ class InvoiceCachingTests {
 		assertThat(before.hasRow(a.id())).isFalse();
 		clock.advance(Duration.ofSeconds(1));
 
-		PageHtml after = follow(mvc.perform(form(org.member(), "/invoices/" + a.id() + "/restore").param("version", "2")
-			.param("view", "active")).andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl());
+		PageHtml after = follow(mvc
+			.perform(form(org.member(), "/invoices/" + a.id() + "/restore").param("version", "2")
+				.param("view", "active"))
+			.andExpect(status().isSeeOther())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl());
 
 		assertThat(after.hasRow(a.id())).isTrue();
 		assertThat(after.text("summary-total")).isEqualTo("300.00");
 		assertThat(after.time("list-fetched-at")).isGreaterThan(before.time("list-fetched-at"));
-		assertThat(after.time("summary-fetched-at"))
-			.isGreaterThan(before.time("summary-fetched-at"));
+		assertThat(after.time("summary-fetched-at")).isGreaterThan(before.time("summary-fetched-at"));
 	}
 
 	@Test
@@ -171,8 +177,7 @@ class InvoiceCachingTests {
 
 		edit(a, "120.00", 1);
 
-		assertThat(tagLogSince(mark)).containsExactlyInAnyOrder(
-				"updateTag action " + InvoiceTags.list(org.id()),
+		assertThat(tagLogSince(mark)).containsExactlyInAnyOrder("updateTag action " + InvoiceTags.list(org.id()),
 				"updateTag action " + InvoiceTags.record(org.id(), a.id()),
 				"updateTag action " + InvoiceTags.summary(org.id()));
 		assertThat(pathLogSince(mark)).containsExactly("revalidatePath action /invoices");
@@ -212,8 +217,9 @@ class InvoiceCachingTests {
 
 		try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
 			tx.executeWithoutResult(status -> {
-				service.update(member, a.id(), new InvoiceChanges("Rolled back", InvoiceStatus.PAID,
-						new java.math.BigDecimal("999.00")), 1, false);
+				service.update(member, a.id(),
+						new InvoiceChanges("Rolled back", InvoiceStatus.PAID, new java.math.BigDecimal("999.00")), 1,
+						false);
 				status.setRollbackOnly();
 			});
 		}
@@ -222,12 +228,9 @@ class InvoiceCachingTests {
 		assertThat(lastLogId()).isEqualTo(mark);
 		PageHtml listAfter = list();
 		PageHtml detailAfter = detail(a);
-		assertThat(listAfter.time("list-fetched-at"))
-			.isEqualTo(listBefore.time("list-fetched-at"));
-		assertThat(detailAfter.time("record-fetched-at"))
-			.isEqualTo(detailBefore.time("record-fetched-at"));
-		assertThat(detailAfter.time("summary-fetched-at"))
-			.isEqualTo(detailBefore.time("summary-fetched-at"));
+		assertThat(listAfter.time("list-fetched-at")).isEqualTo(listBefore.time("list-fetched-at"));
+		assertThat(detailAfter.time("record-fetched-at")).isEqualTo(detailBefore.time("record-fetched-at"));
+		assertThat(detailAfter.time("summary-fetched-at")).isEqualTo(detailBefore.time("summary-fetched-at"));
 	}
 
 	@Test
@@ -243,10 +246,8 @@ class InvoiceCachingTests {
 		assertThat(after.row(a.id()).text("invoice-total")).isEqualTo("100.00");
 		assertThat(after.time("list-fetched-at")).isEqualTo(before.time("list-fetched-at"));
 		assertThat(after.text("summary-total")).isEqualTo("375.00");
-		assertThat(after.time("summary-fetched-at"))
-			.isGreaterThan(before.time("summary-fetched-at"));
-		assertThat(detail(a).time("record-fetched-at"))
-			.isGreaterThan(detailBefore.time("record-fetched-at"));
+		assertThat(after.time("summary-fetched-at")).isGreaterThan(before.time("summary-fetched-at"));
+		assertThat(detail(a).time("record-fetched-at")).isGreaterThan(detailBefore.time("record-fetched-at"));
 		assertThat(tagLogSince(mark)).contains("revalidateTag action " + InvoiceTags.list(org.id()));
 
 		misuse.set(false);
@@ -256,10 +257,11 @@ class InvoiceCachingTests {
 	}
 
 	private String edit(TestInvoice invoice, String total, long version) throws Exception {
-		return mvc.perform(form(org.member(), "/invoices/" + invoice.id()).param("customerName", "Fixture Customer")
-			.param("status", "sent")
-			.param("total", total)
-			.param("version", Long.toString(version)))
+		return mvc
+			.perform(form(org.member(), "/invoices/" + invoice.id()).param("customerName", "Fixture Customer")
+				.param("status", "sent")
+				.param("total", total)
+				.param("version", Long.toString(version)))
 			.andExpect(status().isSeeOther())
 			.andReturn()
 			.getResponse()
@@ -284,8 +286,11 @@ class InvoiceCachingTests {
 	}
 
 	private PageHtml html(String email, String url) throws Exception {
-		return new PageHtml(
-				mvc.perform(page(email, url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		return new PageHtml(mvc.perform(page(email, url))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	private String email(String who) {
@@ -300,7 +305,10 @@ class InvoiceCachingTests {
 		return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM invalidation_log").query(Long.class).single();
 	}
 
-	/** Tag entries since {@code mark} for this test's org (other tests' entries are filtered out). */
+	/**
+	 * Tag entries since {@code mark} for this test's org (other tests' entries are
+	 * filtered out).
+	 */
 	private List<String> tagLogSince(long mark) {
 		return jdbc.sql("""
 				SELECT primitive || ' ' || source || ' ' || target FROM invalidation_log
@@ -313,10 +321,7 @@ class InvoiceCachingTests {
 	private List<String> pathLogSince(long mark) {
 		return jdbc.sql("""
 				SELECT primitive || ' ' || source || ' ' || target FROM invalidation_log
-				WHERE id > ? AND is_path = TRUE ORDER BY id""")
-			.param(mark)
-			.query(String.class)
-			.list();
+				WHERE id > ? AND is_path = TRUE ORDER BY id""").param(mark).query(String.class).list();
 	}
 
 }

@@ -45,11 +45,15 @@ class InvoiceConcurrencyTests {
 				String total = (200 + i) + ".00";
 				Callable<Integer> save = () -> {
 					start.await();
-					return mvc.perform(formJson(org.member(), "/invoices/" + invoice.id())
-						.param("customerName", "Writer " + total)
-						.param("status", "sent")
-						.param("total", total)
-						.param("version", "1")).andReturn().getResponse().getStatus();
+					return mvc
+						.perform(formJson(org.member(), "/invoices/" + invoice.id())
+							.param("customerName", "Writer " + total)
+							.param("status", "sent")
+							.param("total", total)
+							.param("version", "1"))
+						.andReturn()
+						.getResponse()
+						.getStatus();
 				};
 				results.add(pool.submit(save));
 			}

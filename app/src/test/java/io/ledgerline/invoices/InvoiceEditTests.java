@@ -174,8 +174,8 @@ class InvoiceEditTests {
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}={1}")
-	@CsvSource(delimiter = '|', value = { "total|abc", "total|-5.00", "total|12345678901.00", "total|1.234",
-			"total|''", "status|archived", "status|''", "customerName|''", "customerName|'   '" })
+	@CsvSource(delimiter = '|', value = { "total|abc", "total|-5.00", "total|12345678901.00", "total|1.234", "total|''",
+			"status|archived", "status|''", "customerName|''", "customerName|'   '" })
 	void invalidFieldsAnswer422WithAFieldErrorAndWriteNothing(String field, String value) throws Exception {
 		var request = form(org.member(), url()).param("version", "1");
 		for (String name : new String[] { "customerName", "status", "total" }) {
@@ -252,8 +252,7 @@ class InvoiceEditTests {
 
 	@Test
 	void aFormPostWithoutCsrfIsRefused() throws Exception {
-		mvc.perform(post(url())
-			.with(user(org.member()))
+		mvc.perform(post(url()).with(user(org.member()))
 			.param("customerName", "X")
 			.param("status", "paid")
 			.param("total", "1.00")

@@ -13,9 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
- * Test data that belongs to one test: a fresh org with its own users and invoices, so tests
- * never depend on each other's writes (nor on the order they run in, nor on the database
- * being empty).
+ * Test data that belongs to one test: a fresh org with its own users and invoices, so
+ * tests never depend on each other's writes (nor on the order they run in, nor on the
+ * database being empty).
  */
 public class Fixtures {
 
@@ -45,7 +45,8 @@ public class Fixtures {
 	public TestOrg org() {
 		String id = "t" + UUID.randomUUID().toString().substring(0, 8);
 		jdbc.sql("INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)").params(id, "Org " + id, now()).update();
-		jdbc.sql("INSERT INTO org_invoice_summaries (org_id, active_count, active_total, updated_at) VALUES (?, 0, 0, ?)")
+		jdbc.sql(
+				"INSERT INTO org_invoice_summaries (org_id, active_count, active_total, updated_at) VALUES (?, 0, 0, ?)")
 			.params(id, now())
 			.update();
 		String admin = "admin@" + id + ".test";
@@ -65,7 +66,9 @@ public class Fixtures {
 	}
 
 	public void revokeAll(String email) {
-		jdbc.sql("DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = ?)").param(email).update();
+		jdbc.sql("DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = ?)")
+			.param(email)
+			.update();
 	}
 
 	public TestInvoice invoice(TestOrg org, String total) {
@@ -75,9 +78,10 @@ public class Fixtures {
 	/** An active draft invoice at version 1; the org's stored summary is kept in step. */
 	public TestInvoice invoice(String orgId, String total) {
 		String number = "T-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4);
-		jdbc.sql("""
-				INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
-				VALUES (?, ?, 'Fixture Customer', 'draft', ?, ?, 1, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
+						VALUES (?, ?, 'Fixture Customer', 'draft', ?, ?, 1, ?, ?)""")
 			.params(orgId, number, new BigDecimal(total), LocalDate.of(2026, 11, 1), now(), now())
 			.update();
 		long id = jdbc.sql("SELECT id FROM invoices WHERE org_id = ? AND invoice_number = ?")
@@ -86,9 +90,7 @@ public class Fixtures {
 			.single();
 		jdbc.sql("""
 				UPDATE org_invoice_summaries SET active_count = active_count + 1, active_total = active_total + ?
-				WHERE org_id = ?""")
-			.params(new BigDecimal(total), orgId)
-			.update();
+				WHERE org_id = ?""").params(new BigDecimal(total), orgId).update();
 		return new TestInvoice(id, number, orgId);
 	}
 
@@ -114,7 +116,8 @@ public class Fixtures {
 	}
 
 	public int auditRows(long invoiceId, String action) {
-		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'invoice' AND subject_id = ? AND action = ?")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'invoice' AND subject_id = ? AND action = ?")
 			.params(Long.toString(invoiceId), action)
 			.query(Integer.class)
 			.single();

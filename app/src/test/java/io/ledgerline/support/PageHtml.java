@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Just enough reading of the server-rendered pages to check their hooks: elements found by
- * {@code data-testid}, their attributes and their own text. The templates are ours and
+ * Just enough reading of the server-rendered pages to check their hooks: elements found
+ * by {@code data-testid}, their attributes and their own text. The templates are ours and
  * regular, so a few patterns do; no HTML parser is on the test classpath.
  */
 public final class PageHtml {
@@ -26,7 +26,10 @@ public final class PageHtml {
 		return openingTag(testId, 0) != null;
 	}
 
-	/** The text directly inside the first element with that test id (up to its first child tag). */
+	/**
+	 * The text directly inside the first element with that test id (up to its first child
+	 * tag).
+	 */
 	public String text(String testId) {
 		Matcher tag = require(testId);
 		int end = html.indexOf('<', tag.end());
@@ -37,7 +40,10 @@ public final class PageHtml {
 		return attributesOf(require(testId).group(2));
 	}
 
-	/** The attributes of every {@code li} inside the list with that test id, in page order. */
+	/**
+	 * The attributes of every {@code li} inside the list with that test id, in page
+	 * order.
+	 */
 	public List<Map<String, String>> items(String listTestId) {
 		Matcher list = require(listTestId);
 		String body = html.substring(list.end(), html.indexOf("</ul>", list.end()));

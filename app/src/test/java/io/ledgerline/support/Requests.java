@@ -24,13 +24,17 @@ public final class Requests {
 
 	/** A form post with a valid CSRF token, answered as a browser would get it. */
 	public static MockHttpServletRequestBuilder form(String email, String url) {
-		return post(url).with(user(email)).with(csrf()).accept(MediaType.TEXT_HTML)
+		return post(url).with(user(email))
+			.with(csrf())
+			.accept(MediaType.TEXT_HTML)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED);
 	}
 
 	/** A form post asking for the JSON result object. */
 	public static MockHttpServletRequestBuilder formJson(String email, String url) {
-		return post(url).with(user(email)).with(csrf()).accept(MediaType.APPLICATION_JSON)
+		return post(url).with(user(email))
+			.with(csrf())
+			.accept(MediaType.APPLICATION_JSON)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED);
 	}
 

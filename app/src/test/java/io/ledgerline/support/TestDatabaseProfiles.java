@@ -2,7 +2,10 @@ package io.ledgerline.support;
 
 import org.springframework.test.context.ActiveProfilesResolver;
 
-/** Picks the database profile from the Surefire execution ({@code ledgerline.test.database}). */
+/**
+ * Picks the database profile from the Surefire execution
+ * ({@code ledgerline.test.database}).
+ */
 public class TestDatabaseProfiles implements ActiveProfilesResolver {
 
 	@Override

@@ -36,8 +36,7 @@ class SignInAndOrgSwitchTests {
 		mvc.perform(formLogin("/login").user(org.admin()).password(Fixtures.PASSWORD))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/invoices"));
-		mvc.perform(formLogin("/login").user(org.admin()).password("wrong"))
-			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin("/login").user(org.admin()).password("wrong")).andExpect(redirectedUrl("/login?error"));
 	}
 
 	@Test

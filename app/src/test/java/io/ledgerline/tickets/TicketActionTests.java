@@ -33,8 +33,8 @@ import io.ledgerline.support.IntegrationTest;
 import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
- * Create, status change and delete: what each answers, writes, audits and invalidates, and
- * that a refused one (validation, tenancy, role, malformed id) does none of it.
+ * Create, status change and delete: what each answers, writes, audits and invalidates,
+ * and that a refused one (validation, tenancy, role, malformed id) does none of it.
  */
 @IntegrationTest
 class TicketActionTests {
@@ -70,7 +70,8 @@ class TicketActionTests {
 		othersTicket = data.ticket(other.id(), "Theirs", TicketStatus.OPEN);
 	}
 
-	// --- successful actions: one audit row, one invalidation, the JSON result ------------------
+	// --- successful actions: one audit row, one invalidation, the JSON result
+	// ------------------
 
 	@Test
 	void createStoresAnOpenTicketAuditsItAndAnswersJsonWhenAskedFor() throws Exception {
@@ -128,7 +129,8 @@ class TicketActionTests {
 		assertThat(data.auditRows(ticket, "ticket.delete")).isEqualTo(1);
 	}
 
-	// --- refused actions: nothing written, audited, invalidated or re-rendered ------------------
+	// --- refused actions: nothing written, audited, invalidated or re-rendered
+	// ------------------
 
 	@ParameterizedTest(name = "[{index}] status=''{0}''")
 	@ValueSource(strings = { "closed", "", "OPEN", "in progress", "done " })
@@ -196,20 +198,22 @@ class TicketActionTests {
 			.param("status", "done"), 403);
 	}
 
-	// --- create validation ----------------------------------------------------------------------
+	// --- create validation
+	// ----------------------------------------------------------------------
 
 	@ParameterizedTest(name = "[{index}] {0}")
-	@CsvSource(delimiter = '|', value = { "title|''|Title is required.", "title|'   '|Title is required.",
-			"title|LONG_TITLE|Title must be at most 200 characters.",
-			"title|TAB_TITLE|Title must be a single line of text.",
-			"body|LONG_BODY|Details must be at most 5,000 characters.",
-			"body|NUL_BODY|Details contain characters that are not allowed." })
+	@CsvSource(delimiter = '|',
+			value = { "title|''|Title is required.", "title|'   '|Title is required.",
+					"title|LONG_TITLE|Title must be at most 200 characters.",
+					"title|TAB_TITLE|Title must be a single line of text.",
+					"body|LONG_BODY|Details must be at most 5,000 characters.",
+					"body|NUL_BODY|Details contain characters that are not allowed." })
 	void anInvalidCreateIs422WithTheFormKeptAndAFieldError(String field, String value, String message)
 			throws Exception {
 		String title = field.equals("title") ? expand(value) : "A fine title";
 		String body = field.equals("body") ? expand(value) : "Kept <body> text";
-		String html = assertRefusedWithoutEffect(form(org.member(), "/tickets").param("title", title).param("body", body),
-				422);
+		String html = assertRefusedWithoutEffect(
+				form(org.member(), "/tickets").param("title", title).param("body", body), 422);
 
 		assertThat(html).contains("data-testid=\"field-error\" data-field=\"" + field + "\"").contains(message);
 		if (field.equals("body")) {
@@ -250,8 +254,9 @@ class TicketActionTests {
 	}
 
 	/**
-	 * Performs a request that must be refused with {@code status}, and checks it left no trace:
-	 * no audit row, no invalidation log row, no re-rendered board, the tickets as they were.
+	 * Performs a request that must be refused with {@code status}, and checks it left no
+	 * trace: no audit row, no invalidation log row, no re-rendered board, the tickets as
+	 * they were.
 	 */
 	private String assertRefusedWithoutEffect(MockHttpServletRequestBuilder request, int status) throws Exception {
 		String adminBoard = renderedAt(html(org.admin()));

@@ -111,7 +111,8 @@ class TicketCsrfAndEscapingTests {
 
 		String page = html(org.admin(), new MockHttpSession());
 
-		assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x")
+		assertThat(page).doesNotContain("<script>alert")
+			.doesNotContain("<img src=x")
 			.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;")
 			.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;");
 		assertThat(count(page, "name=\"_csrf\"")).as("the slot in the body was not filled")

@@ -109,7 +109,8 @@ class TicketPageCacheTests {
 	void theNewestLogRowOfAMutationIsARevalidatePathOfTheTicketsPageFromAnAction() throws Exception {
 		mvc.perform(form(org.member(), "/tickets").param("title", "Logged")).andExpect(status().isSeeOther());
 
-		var newest = jdbc.sql("SELECT primitive, target, is_path, source FROM invalidation_log ORDER BY id DESC LIMIT 1")
+		var newest = jdbc
+			.sql("SELECT primitive, target, is_path, source FROM invalidation_log ORDER BY id DESC LIMIT 1")
 			.query((rs, n) -> rs.getString("primitive") + " " + rs.getString("target") + " " + rs.getBoolean("is_path")
 					+ " " + rs.getString("source"))
 			.single();

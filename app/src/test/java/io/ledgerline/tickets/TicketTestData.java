@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-
-/** Ticket rows straight in the database, and what the tests read back from pages and logs. */
+/**
+ * Ticket rows straight in the database, and what the tests read back from pages and logs.
+ */
 final class TicketTestData {
 
 	private static final Pattern RENDERED_AT = Pattern
@@ -35,9 +36,7 @@ final class TicketTestData {
 		OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
 		jdbc.sql("""
 				INSERT INTO tickets (org_id, title, body, status, created_at, updated_at)
-				VALUES (?, ?, 'Fixture body', ?, ?, ?)""")
-			.params(orgId, title, status.value(), now, now)
-			.update();
+				VALUES (?, ?, 'Fixture body', ?, ?, ?)""").params(orgId, title, status.value(), now, now).update();
 		return jdbc.sql("SELECT MAX(id) FROM tickets WHERE org_id = ?").param(orgId).query(Long.class).single();
 	}
 
@@ -60,7 +59,9 @@ final class TicketTestData {
 		return jdbc.sql("SELECT COUNT(*) FROM tickets WHERE org_id = ?").param(orgId).query(Integer.class).single();
 	}
 
-	/** Every invalidation log row about the ticket page, whatever its primitive or source. */
+	/**
+	 * Every invalidation log row about the ticket page, whatever its primitive or source.
+	 */
 	int pageInvalidations() {
 		return jdbc.sql("SELECT COUNT(*) FROM invalidation_log WHERE target = ?")
 			.param(TicketInvalidation.PAGE_PATH)
@@ -68,7 +69,9 @@ final class TicketTestData {
 			.single();
 	}
 
-	/** The rows about the ticket page that are exactly what a ticket action should write. */
+	/**
+	 * The rows about the ticket page that are exactly what a ticket action should write.
+	 */
 	int pageRevalidationsByActions() {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM invalidation_log
@@ -86,13 +89,16 @@ final class TicketTestData {
 	}
 
 	int auditRows(long ticketId, String action) {
-		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'ticket' AND subject_id = ? AND action = ?")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'ticket' AND subject_id = ? AND action = ?")
 			.params(Long.toString(ticketId), action)
 			.query(Integer.class)
 			.single();
 	}
 
-	/** The board's {@code tickets-rendered-at}; its text and {@code datetime} must agree. */
+	/**
+	 * The board's {@code tickets-rendered-at}; its text and {@code datetime} must agree.
+	 */
 	static String renderedAt(String html) {
 		Matcher m = RENDERED_AT.matcher(html);
 		if (!m.find()) {

@@ -3,61 +3,86 @@ package io.ledgerline.tagcache;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One cached value with what is needed to judge it: its age, its profile and its tags' epochs. */
+/**
+ * One cached value with what is needed to judge it: its age, its profile and its tags'
+ * epochs.
+ */
 final class Entry {
 
-  enum Status { FRESH, STALE, DEAD }
+	enum Status {
 
-  final Instant fetchedAt;
-  final long fetchedNanos;
-  final CacheLife life;
-  final long revalidateNanos;
-  /** {@link Nanos#NEVER} when the profile never expires. */
-  final long expireNanos;
-  final TagSnapshot tags;
-  /** Load order: when two loads of one key race, the one that started later wins the slot. */
-  final long sequence;
-  /** Set while a background refresh of this entry is scheduled or running: one at a time. */
-  final AtomicBoolean refreshing = new AtomicBoolean();
-  /** What every read of this entry returns; built once, since reads vastly outnumber loads. */
-  private final Cached<Object> cached;
+		FRESH, STALE, DEAD
 
-  Entry(Object value, Instant fetchedAt, CacheLife life, TagSnapshot tags, long sequence) {
-    this.cached = new Cached<>(value, fetchedAt);
-    this.fetchedAt = fetchedAt;
-    this.fetchedNanos = Nanos.of(fetchedAt);
-    this.life = life;
-    this.revalidateNanos = Nanos.of(life.revalidate());
-    this.expireNanos = Nanos.of(life.expire());
-    this.tags = tags;
-    this.sequence = sequence;
-  }
+	}
 
-  Status statusAt(long nowNanos) {
-    long age = Nanos.minus(nowNanos, fetchedNanos);
-    if (age >= expireNanos) {
-      return Status.DEAD;
-    }
-    TagSnapshot.Verdict verdict = tags.verdictAt(nowNanos);
-    if (verdict == TagSnapshot.Verdict.DEAD) {
-      return Status.DEAD;
-    }
-    if (verdict == TagSnapshot.Verdict.STALE || age >= revalidateNanos) {
-      return Status.STALE;
-    }
-    return Status.FRESH;
-  }
+	final Instant fetchedAt;
 
-  /** How long Caffeine should keep this entry from {@code nowNanos} on. */
-  long remainingNanos(long nowNanos) {
-    if (expireNanos == Nanos.NEVER) {
-      return Nanos.NEVER;
-    }
-    return Math.max(0, Nanos.minus(expireNanos, Nanos.minus(nowNanos, fetchedNanos)));
-  }
+	final long fetchedNanos;
 
-  @SuppressWarnings("unchecked")
-  <V> Cached<V> cached() {
-    return (Cached<V>) cached;
-  }
+	final CacheLife life;
+
+	final long revalidateNanos;
+
+	/** {@link Nanos#NEVER} when the profile never expires. */
+	final long expireNanos;
+
+	final TagSnapshot tags;
+
+	/**
+	 * Load order: when two loads of one key race, the one that started later wins the
+	 * slot.
+	 */
+	final long sequence;
+
+	/**
+	 * Set while a background refresh of this entry is scheduled or running: one at a
+	 * time.
+	 */
+	final AtomicBoolean refreshing = new AtomicBoolean();
+
+	/**
+	 * What every read of this entry returns; built once, since reads vastly outnumber
+	 * loads.
+	 */
+	private final Cached<Object> cached;
+
+	Entry(Object value, Instant fetchedAt, CacheLife life, TagSnapshot tags, long sequence) {
+		this.cached = new Cached<>(value, fetchedAt);
+		this.fetchedAt = fetchedAt;
+		this.fetchedNanos = Nanos.of(fetchedAt);
+		this.life = life;
+		this.revalidateNanos = Nanos.of(life.revalidate());
+		this.expireNanos = Nanos.of(life.expire());
+		this.tags = tags;
+		this.sequence = sequence;
+	}
+
+	Status statusAt(long nowNanos) {
+		long age = Nanos.minus(nowNanos, fetchedNanos);
+		if (age >= expireNanos) {
+			return Status.DEAD;
+		}
+		TagSnapshot.Verdict verdict = tags.verdictAt(nowNanos);
+		if (verdict == TagSnapshot.Verdict.DEAD) {
+			return Status.DEAD;
+		}
+		if (verdict == TagSnapshot.Verdict.STALE || age >= revalidateNanos) {
+			return Status.STALE;
+		}
+		return Status.FRESH;
+	}
+
+	/** How long Caffeine should keep this entry from {@code nowNanos} on. */
+	long remainingNanos(long nowNanos) {
+		if (expireNanos == Nanos.NEVER) {
+			return Nanos.NEVER;
+		}
+		return Math.max(0, Nanos.minus(expireNanos, Nanos.minus(nowNanos, fetchedNanos)));
+	}
+
+	@SuppressWarnings("unchecked")
+	<V> Cached<V> cached() {
+		return (Cached<V>) cached;
+	}
+
 }

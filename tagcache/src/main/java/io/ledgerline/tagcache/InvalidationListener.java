@@ -6,10 +6,13 @@ package io.ledgerline.tagcache;
  * instances over the {@link InvalidationBus} are not reported here: their own instance
  * reports them.
  *
- * <p>Called on the thread that ran the invalidation; keep it short. An exception thrown by a
+ * <p>
+ * Called on the thread that ran the invalidation; keep it short. An exception thrown by a
  * listener is logged and does not affect the invalidation or the other listeners.
  */
 @FunctionalInterface
 public interface InvalidationListener {
-  void onInvalidation(InvalidationEvent event);
+
+	void onInvalidation(InvalidationEvent event);
+
 }

@@ -8,100 +8,110 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Validation of keys, tags and paths, and the internal tags that tie page entries to paths.
+ * Validation of keys, tags and paths, and the internal tags that tie page entries to
+ * paths.
  *
- * <p>Internal names start with a control character, which user keys and tags may not contain,
- * so no user tag can ever address (or collide with) a page's path tags.
+ * <p>
+ * Internal names start with a control character, which user keys and tags may not
+ * contain, so no user tag can ever address (or collide with) a page's path tags.
  */
 final class Names {
 
-  private static final String PAGE_TAG = "\u0000page:";
-  private static final String LAYOUT_TAG = "\u0000layout:";
-  private static final String PAGE_KEY = "\u0000page:";
+	private static final String PAGE_TAG = "\u0000page:";
 
-  private Names() {}
+	private static final String LAYOUT_TAG = "\u0000layout:";
 
-  static String requireKey(String key) {
-    return requireName("key", key);
-  }
+	private static final String PAGE_KEY = "\u0000page:";
 
-  static String requireTag(String tag) {
-    return requireName("tag", tag);
-  }
+	private Names() {
+	}
 
-  /** Validates the user's tags without copying them (the read path). */
-  static void checkTags(Collection<String> tags) {
-    Objects.requireNonNull(tags, "tags must not be null (pass an empty collection for an untagged entry)");
-    for (String tag : tags) {
-      requireTag(tag);
-    }
-  }
+	static String requireKey(String key) {
+		return requireName("key", key);
+	}
 
-  /** The user's tags, validated and de-duplicated, in their original order. */
-  static Set<String> requireTags(Collection<String> tags) {
-    Objects.requireNonNull(tags, "tags must not be null (pass an empty collection for an untagged entry)");
-    Set<String> result = new LinkedHashSet<>();
-    for (String tag : tags) {
-      result.add(requireTag(tag));
-    }
-    return result;
-  }
+	static String requireTag(String tag) {
+		return requireName("tag", tag);
+	}
 
-  /**
-   * A route path: starts with {@code /}; trailing slashes are dropped so {@code /a/} and
-   * {@code /a} are the same page.
-   */
-  static String requirePath(String path) {
-    requireName("path", path);
-    if (!path.startsWith("/")) {
-      throw new IllegalArgumentException("path must start with '/', was '" + path + "'");
-    }
-    int end = path.length();
-    while (end > 1 && path.charAt(end - 1) == '/') {
-      end--;
-    }
-    return path.substring(0, end);
-  }
+	/** Validates the user's tags without copying them (the read path). */
+	static void checkTags(Collection<String> tags) {
+		Objects.requireNonNull(tags, "tags must not be null (pass an empty collection for an untagged entry)");
+		for (String tag : tags) {
+			requireTag(tag);
+		}
+	}
 
-  /** The key a page is stored under: pages of different paths never share an entry. */
-  static String pageKey(String path, String key) {
-    return PAGE_KEY + path + '\u0000' + key;
-  }
+	/** The user's tags, validated and de-duplicated, in their original order. */
+	static Set<String> requireTags(Collection<String> tags) {
+		Objects.requireNonNull(tags, "tags must not be null (pass an empty collection for an untagged entry)");
+		Set<String> result = new LinkedHashSet<>();
+		for (String tag : tags) {
+			result.add(requireTag(tag));
+		}
+		return result;
+	}
 
-  /** The tags a page of {@code path} carries: its page tag, and a layout tag for it and each ancestor. */
-  static List<String> pathTags(String path) {
-    List<String> tags = new ArrayList<>();
-    tags.add(pageTag(path));
-    String current = path;
-    while (true) {
-      tags.add(layoutTag(current));
-      if (current.equals("/")) {
-        return tags;
-      }
-      int slash = current.lastIndexOf('/');
-      current = slash == 0 ? "/" : current.substring(0, slash);
-    }
-  }
+	/**
+	 * A route path: starts with {@code /}; trailing slashes are dropped so {@code /a/}
+	 * and {@code /a} are the same page.
+	 */
+	static String requirePath(String path) {
+		requireName("path", path);
+		if (!path.startsWith("/")) {
+			throw new IllegalArgumentException("path must start with '/', was '" + path + "'");
+		}
+		int end = path.length();
+		while (end > 1 && path.charAt(end - 1) == '/') {
+			end--;
+		}
+		return path.substring(0, end);
+	}
 
-  static String pageTag(String path) {
-    return PAGE_TAG + path;
-  }
+	/** The key a page is stored under: pages of different paths never share an entry. */
+	static String pageKey(String path, String key) {
+		return PAGE_KEY + path + '\u0000' + key;
+	}
 
-  static String layoutTag(String path) {
-    return LAYOUT_TAG + path;
-  }
+	/**
+	 * The tags a page of {@code path} carries: its page tag, and a layout tag for it and
+	 * each ancestor.
+	 */
+	static List<String> pathTags(String path) {
+		List<String> tags = new ArrayList<>();
+		tags.add(pageTag(path));
+		String current = path;
+		while (true) {
+			tags.add(layoutTag(current));
+			if (current.equals("/")) {
+				return tags;
+			}
+			int slash = current.lastIndexOf('/');
+			current = slash == 0 ? "/" : current.substring(0, slash);
+		}
+	}
 
-  private static String requireName(String what, String value) {
-    Objects.requireNonNull(value, () -> what + " must not be null");
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(what + " must not be blank");
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
-        throw new IllegalArgumentException(what + " must not contain control characters"
-            + " (they are reserved for the cache's internal path tags), was '" + value.replaceAll("\\p{Cntrl}", "?") + "'");
-      }
-    }
-    return value;
-  }
+	static String pageTag(String path) {
+		return PAGE_TAG + path;
+	}
+
+	static String layoutTag(String path) {
+		return LAYOUT_TAG + path;
+	}
+
+	private static String requireName(String what, String value) {
+		Objects.requireNonNull(value, () -> what + " must not be null");
+		if (value.isBlank()) {
+			throw new IllegalArgumentException(what + " must not be blank");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			if (Character.isISOControl(value.charAt(i))) {
+				throw new IllegalArgumentException(what + " must not contain control characters"
+						+ " (they are reserved for the cache's internal path tags), was '"
+						+ value.replaceAll("\\p{Cntrl}", "?") + "'");
+			}
+		}
+		return value;
+	}
+
 }

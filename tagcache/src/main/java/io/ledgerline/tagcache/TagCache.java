@@ -27,613 +27,726 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * A tag-aware data cache: values carry tags, tags are invalidated by three primitives, and
- * every value is served with the moment it was loaded.
+ * A tag-aware data cache: values carry tags, tags are invalidated by three primitives,
+ * and every value is served with the moment it was loaded.
  *
- * <h2>Reading</h2>
- * {@link #get} returns the cached value when it is usable and loads it otherwise. Whether a
- * value is usable depends on its age against its {@link CacheLife} and on what happened to its
- * tags since its loader started:
+ * <h2>Reading</h2> {@link #get} returns the cached value when it is usable and loads it
+ * otherwise. Whether a value is usable depends on its age against its {@link CacheLife}
+ * and on what happened to its tags since its loader started:
  * <ul>
- *   <li>fresh (younger than {@code revalidate}, tags untouched): served;
- *   <li>stale (older than {@code revalidate}, or a tag was {@link #revalidateTag revalidated}
- *       within that revalidation's window): served, and one background refresh is started;
- *   <li>dead (older than {@code expire}, a tag was {@link #updateTag updated}, its path was
- *       {@link #revalidatePath revalidated}, or a stale window ran out): the read loads synchronously.
+ * <li>fresh (younger than {@code revalidate}, tags untouched): served;
+ * <li>stale (older than {@code revalidate}, or a tag was {@link #revalidateTag
+ * revalidated} within that revalidation's window): served, and one background refresh is
+ * started;
+ * <li>dead (older than {@code expire}, a tag was {@link #updateTag updated}, its path was
+ * {@link #revalidatePath revalidated}, or a stale window ran out): the read loads
+ * synchronously.
  * </ul>
  * Concurrent misses of one key run the loader once; the others wait for its outcome.
  *
- * <h2>Invalidating</h2>
- * Each tag has epochs. An entry remembers the epochs its tags had before its loader ran, and
- * an invalidation raises an epoch, so an invalidation that lands while a load is in flight
- * already condemns that load's result: read-your-writes never loses to a racing load.
- * Invalidations run through the {@link CommitBinding}, go to the other instances over the
- * {@link InvalidationBus}, and are reported to {@link InvalidationListener}s once they took effect.
+ * <h2>Invalidating</h2> Each tag has epochs. An entry remembers the epochs its tags had
+ * before its loader ran, and an invalidation raises an epoch, so an invalidation that
+ * lands while a load is in flight already condemns that load's result: read-your-writes
+ * never loses to a racing load. Invalidations run through the {@link CommitBinding}, go
+ * to the other instances over the {@link InvalidationBus}, and are reported to
+ * {@link InvalidationListener}s once they took effect.
  *
- * <p>Instances are thread-safe. Storage, the size bound and expiry are Caffeine's.
+ * <p>
+ * Instances are thread-safe. Storage, the size bound and expiry are Caffeine's.
  */
 public final class TagCache {
 
-  private static final System.Logger LOG = System.getLogger(TagCache.class.getName());
+	private static final System.Logger LOG = System.getLogger(TagCache.class.getName());
 
-  private final Clock clock;
-  /** Caffeine's ticker counts from here, so its values stay far from overflowing. */
-  private final long originNanos;
-  private final String instanceId;
-  private final Executor refreshExecutor;
-  private final InvalidationBus bus;
-  private final CommitBinding commitBinding;
-  private final List<InvalidationListener> listeners;
-  private final Map<String, CacheLife> customProfiles;
+	private final Clock clock;
 
-  private final Cache<String, Entry> entries;
-  /** Held weakly: a tag's state lives as long as an entry or a load refers to it. */
-  private final Cache<String, TagState> tagStates;
-  private final ConcurrentHashMap<String, Load> loads = new ConcurrentHashMap<>();
-  /** The highest epoch this instance has seen (allocated for it or received); new tag states start here. */
-  private final AtomicLong epochs = new AtomicLong();
-  private final AtomicLong loadSequence = new AtomicLong();
+	/** Caffeine's ticker counts from here, so its values stay far from overflowing. */
+	private final long originNanos;
 
-  private final LongAdder hits = new LongAdder();
-  private final LongAdder misses = new LongAdder();
-  private final LongAdder staleServes = new LongAdder();
-  private final LongAdder refreshes = new LongAdder();
-  private final LongAdder refreshFailures = new LongAdder();
-  private final LongAdder evictions = new LongAdder();
-  private final LongAdder updateTags = new LongAdder();
-  private final LongAdder revalidateTags = new LongAdder();
-  private final LongAdder revalidatePaths = new LongAdder();
+	private final String instanceId;
 
-  private TagCache(Builder builder) {
-    this.clock = builder.clock;
-    this.originNanos = clock.millis() * 1_000_000L;
-    this.instanceId = builder.instanceId != null ? builder.instanceId : defaultInstanceId();
-    this.refreshExecutor = builder.refreshExecutor;
-    this.bus = builder.bus != null ? builder.bus : new LocalInvalidationBus();
-    this.commitBinding = builder.commitBinding;
-    this.listeners = List.copyOf(builder.listeners);
-    this.customProfiles = Map.copyOf(builder.profiles);
+	private final Executor refreshExecutor;
 
-    // Caffeine reads its ticker on every lookup. Millisecond resolution is plenty for freeing
-    // memory (what its expiry is for here; serving decisions use the full-precision clock), it
-    // only ever lags, so an entry is never dropped early, and millis() is the cheaper read.
-    Ticker ticker = () -> clock.millis() * 1_000_000L - originNanos;
-    this.entries = Caffeine.newBuilder()
-        .maximumSize(builder.maximumSize)
-        .ticker(ticker)
-        // Housekeeping (expiry, eviction, the removal listener) runs on the calling thread: it
-        // is cheap, it keeps eviction counts exact right after cleanUp(), and it leaves the
-        // refresh executor to refreshes alone.
-        .executor(Runnable::run)
-        .expireAfter(new ExpireAtLifeExpire())
-        .removalListener((String key, Entry entry, RemovalCause cause) -> {
-          if (cause == RemovalCause.SIZE) {
-            evictions.increment();
-          }
-        })
-        .build();
-    this.tagStates = Caffeine.newBuilder().weakValues().executor(Runnable::run).build();
-  }
+	private final InvalidationBus bus;
 
-  public static Builder builder() {
-    return new Builder();
-  }
+	private final CommitBinding commitBinding;
 
-  // ---------------------------------------------------------------------------------------------
-  // Reading
+	private final List<InvalidationListener> listeners;
 
-  /**
-   * The value for {@code key}: cached when usable, else loaded by {@code loader} (once, however
-   * many threads miss it at the same time).
-   *
-   * @param key    the cache key, not blank
-   * @param tags   the entry's tags (possibly empty); an invalidation of any of them reaches it
-   * @param life   how long the value stays fresh and how long it may be served at all
-   * @param loader produces the value; must not return {@code null}. Its exception propagates to
-   *               every reader waiting on that load, and nothing is cached
-   * @return the value and when its loader ran
-   * @throws NullPointerException if the loader returned {@code null}
-   */
-  public <V> Cached<V> get(String key, Collection<String> tags, CacheLife life, Supplier<? extends V> loader) {
-    Names.requireKey(key);
-    Names.checkTags(tags);
-    Objects.requireNonNull(life, "life must not be null");
-    Objects.requireNonNull(loader, "loader must not be null");
-    return read(key, key, tags, null, life, loader);
-  }
+	private final Map<String, CacheLife> customProfiles;
 
-  /**
-   * A cached rendered page. Like {@link #get}, but the entry is stored per {@code path} and
-   * {@code key}, and is also reached by {@link #revalidatePath} of that path or of a path above it.
-   *
-   * @param path     the page's route path, starting with {@code /}
-   * @param key      distinguishes variants of the page (the user's org, a filter ...)
-   * @param renderer produces the page; must not return {@code null}
-   */
-  public <V> Cached<V> getPage(
-      String path, String key, Collection<String> tags, CacheLife life, Supplier<? extends V> renderer) {
-    String normalized = Names.requirePath(path);
-    Names.requireKey(key);
-    Names.checkTags(tags);
-    Objects.requireNonNull(life, "life must not be null");
-    Objects.requireNonNull(renderer, "renderer must not be null");
-    return read(Names.pageKey(normalized, key), key, tags, normalized, life, renderer);
-  }
+	private final Cache<String, Entry> entries;
 
-  /** The hit path allocates nothing of its own; the request is only put together when needed. */
-  private <V> Cached<V> read(
-      String storeKey, String displayKey, Collection<String> tags, String pagePath, CacheLife life, Supplier<?> loader) {
-    Entry entry = entries.getIfPresent(storeKey);
-    if (entry != null) {
-      Entry.Status status = entry.statusAt(nowNanos());
-      if (status == Entry.Status.FRESH) {
-        hits.increment();
-        return entry.cached();
-      }
-      if (status == Entry.Status.STALE) {
-        return serveStale(entry, new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader));
-      }
-    }
-    return loadOnce(new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader));
-  }
+	/** Held weakly: a tag's state lives as long as an entry or a load refers to it. */
+	private final Cache<String, TagState> tagStates;
 
-  /** The user's tags without duplicates, plus a page's path tags. */
-  private static List<String> allTags(Collection<String> tags, String pagePath) {
-    Set<String> all = new LinkedHashSet<>(tags);
-    if (pagePath != null) {
-      all.addAll(Names.pathTags(pagePath));
-    }
-    return List.copyOf(all);
-  }
+	private final ConcurrentHashMap<String, Load> loads = new ConcurrentHashMap<>();
 
-  private <V> Cached<V> serveStale(Entry entry, Request request) {
-    staleServes.increment();
-    refreshInBackground(entry, request);
-    return entry.cached();
-  }
+	/**
+	 * The highest epoch this instance has seen (allocated for it or received); new tag
+	 * states start here.
+	 */
+	private final AtomicLong epochs = new AtomicLong();
 
-  /** The miss path: join the load in flight for this key, or become the one that runs it. */
-  private <V> Cached<V> loadOnce(Request request) {
-    while (true) {
-      Load inFlight = loads.get(request.storeKey);
-      if (inFlight != null) {
-        if (inFlight.leader == Thread.currentThread()) {
-          throw new IllegalStateException("recursive load: the loader for key '" + request.displayKey
-              + "' asked the cache for that same key");
-        }
-        // A load that started before one of its tags was expired would hand this reader a
-        // value older than a write it may have just made: start a newer one instead.
-        if (inFlight.tags.unexpired()) {
-          misses.increment();
-          return inFlight.await().cached();
-        }
-      }
-      Load mine = new Load(snapshot(request.tags), loadSequence.incrementAndGet());
-      boolean leading = inFlight == null
-          ? loads.putIfAbsent(request.storeKey, mine) == null
-          : loads.replace(request.storeKey, inFlight, mine);
-      if (!leading) {
-        continue;
-      }
-      // A leader that finished between our look at the cache and our claim stored its entry
-      // before leaving the map, so it is visible now: use it rather than load a second time.
-      Entry landed = entries.getIfPresent(request.storeKey);
-      if (landed != null) {
-        Entry.Status status = landed.statusAt(nowNanos());
-        if (status != Entry.Status.DEAD) {
-          loads.remove(request.storeKey, mine);
-          mine.succeed(landed);
-          if (status == Entry.Status.FRESH) {
-            hits.increment();
-            return landed.cached();
-          }
-          return serveStale(landed, request);
-        }
-      }
-      misses.increment();
-      return lead(request, mine).cached();
-    }
-  }
+	private final AtomicLong loadSequence = new AtomicLong();
 
-  private Entry lead(Request request, Load load) {
-    Entry entry;
-    try {
-      entry = runLoader(request, load.tags, load.sequence);
-      store(request.storeKey, entry);
-    } catch (RuntimeException | Error failure) {
-      // Whatever happens, the waiters must be released and the key freed for the next miss.
-      loads.remove(request.storeKey, load);
-      load.fail(failure);
-      throw failure;
-    }
-    loads.remove(request.storeKey, load);
-    load.succeed(entry);
-    return entry;
-  }
+	private final LongAdder hits = new LongAdder();
 
-  /** Runs the loader; the tag snapshot must have been taken before calling this. */
-  private Entry runLoader(Request request, TagSnapshot tags, long sequence) {
-    Instant fetchedAt = clock.instant();
-    Object value = request.loader.get();
-    if (value == null) {
-      throw new NullPointerException("the loader for key '" + request.displayKey
-          + "' returned null; the cache stores no null values (cache an empty Optional or a sentinel instead)");
-    }
-    return new Entry(value, fetchedAt, request.life, tags, sequence);
-  }
+	private final LongAdder misses = new LongAdder();
 
-  private void store(String storeKey, Entry entry) {
-    entries.asMap().merge(storeKey, entry, (current, loaded) -> current.sequence > loaded.sequence ? current : loaded);
-  }
+	private final LongAdder staleServes = new LongAdder();
 
-  private void refreshInBackground(Entry stale, Request request) {
-    if (!stale.refreshing.compareAndSet(false, true)) {
-      return;
-    }
-    refreshes.increment();
-    try {
-      refreshExecutor.execute(() -> refresh(stale, request));
-    } catch (RejectedExecutionException e) {
-      refreshFailures.increment();
-      stale.refreshing.set(false);
-      LOG.log(Level.WARNING, "could not schedule the refresh of key '" + request.displayKey + "'", e);
-    }
-  }
+	private final LongAdder refreshes = new LongAdder();
 
-  private void refresh(Entry stale, Request request) {
-    boolean refreshed = false;
-    try {
-      TagSnapshot tags = snapshot(request.tags);
-      store(request.storeKey, runLoader(request, tags, loadSequence.incrementAndGet()));
-      refreshed = true;
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "refresh of key '" + request.displayKey + "' failed; serving the stale value until it expires", e);
-    } finally {
-      if (!refreshed) {
-        refreshFailures.increment();
-        // Let a later stale read try again.
-        stale.refreshing.set(false);
-      }
-    }
-  }
+	private final LongAdder refreshFailures = new LongAdder();
 
-  private TagSnapshot snapshot(List<String> tags) {
-    TagState[] states = new TagState[tags.size()];
-    for (int i = 0; i < states.length; i++) {
-      states[i] = tagStates.get(tags.get(i), tag -> new TagState(epochs.get()));
-    }
-    return TagSnapshot.of(states);
-  }
+	private final LongAdder evictions = new LongAdder();
 
-  // ---------------------------------------------------------------------------------------------
-  // Invalidating
+	private final LongAdder updateTags = new LongAdder();
 
-  /**
-   * Read-your-writes: expires every entry tagged {@code tag} now, so the next read (the redirect
-   * the user is waiting on) loads fresh. Only inside an {@link InvocationSource#ACTION} scope.
-   *
-   * @throws IllegalStateException outside an action; then nothing is invalidated, published or reported
-   */
-  public void updateTag(String tag) {
-    requireAction("updateTag", "use revalidateTag(tag, profile) from jobs and routes");
-    String checked = Names.requireTag(tag);
-    InvocationSource source = currentSource();
-    commitBinding.execute(() -> invalidate(List.of(expire(Primitive.UPDATE_TAG, checked, checked)), source, null));
-  }
+	private final LongAdder revalidateTags = new LongAdder();
 
-  /** {@link #updateTag} for several tags as one unit: one scope check, one commit-bound invalidation. */
-  public void updateTags(Collection<String> tags) {
-    requireAction("updateTags", "use revalidateTag(tag, profile) from jobs and routes");
-    Set<String> checked = Names.requireTags(tags);
-    if (checked.isEmpty()) {
-      return;
-    }
-    InvocationSource source = currentSource();
-    List<Planned> planned = new ArrayList<>(checked.size());
-    for (String tag : checked) {
-      planned.add(expire(Primitive.UPDATE_TAG, tag, tag));
-    }
-    commitBinding.execute(() -> invalidate(planned, source, null));
-  }
+	private final LongAdder revalidatePaths = new LongAdder();
 
-  /**
-   * Stale-while-revalidate: entries tagged {@code tag} are served stale from now on, for at most
-   * the profile's {@code expire} (and never past their own), and the next read of each starts one
-   * background refresh. Allowed anywhere.
-   *
-   * @throws IllegalArgumentException if no built-in or registered profile has that name
-   */
-  public void revalidateTag(String tag, String profileName) {
-    Objects.requireNonNull(profileName, "profile name must not be null");
-    revalidateTag(tag, profile(profileName));
-  }
+	private TagCache(Builder builder) {
+		this.clock = builder.clock;
+		this.originNanos = clock.millis() * 1_000_000L;
+		this.instanceId = builder.instanceId != null ? builder.instanceId : defaultInstanceId();
+		this.refreshExecutor = builder.refreshExecutor;
+		this.bus = builder.bus != null ? builder.bus : new LocalInvalidationBus();
+		this.commitBinding = builder.commitBinding;
+		this.listeners = List.copyOf(builder.listeners);
+		this.customProfiles = Map.copyOf(builder.profiles);
 
-  /** {@link #revalidateTag(String, String)} with the profile itself. */
-  public void revalidateTag(String tag, CacheLife profile) {
-    String checked = Names.requireTag(tag);
-    Objects.requireNonNull(profile, "profile must not be null");
-    InvocationSource source = currentSource();
-    Planned planned = new Planned(Primitive.REVALIDATE_TAG, checked, checked, TagInvalidation.Kind.STALE, profile.expire());
-    commitBinding.execute(() -> invalidate(List.of(planned), source, profile.name()));
-  }
+		// Caffeine reads its ticker on every lookup. Millisecond resolution is plenty for
+		// freeing
+		// memory (what its expiry is for here; serving decisions use the full-precision
+		// clock), it
+		// only ever lags, so an entry is never dropped early, and millis() is the cheaper
+		// read.
+		Ticker ticker = () -> clock.millis() * 1_000_000L - originNanos;
+		this.entries = Caffeine.newBuilder()
+			.maximumSize(builder.maximumSize)
+			.ticker(ticker)
+			// Housekeeping (expiry, eviction, the removal listener) runs on the calling
+			// thread: it
+			// is cheap, it keeps eviction counts exact right after cleanUp(), and it
+			// leaves the
+			// refresh executor to refreshes alone.
+			.executor(Runnable::run)
+			.expireAfter(new ExpireAtLifeExpire())
+			.removalListener((String key, Entry entry, RemovalCause cause) -> {
+				if (cause == RemovalCause.SIZE) {
+					evictions.increment();
+				}
+			})
+			.build();
+		this.tagStates = Caffeine.newBuilder().weakValues().executor(Runnable::run).build();
+	}
 
-  /** {@code revalidatePath(path, PathScope.PAGE)}. */
-  public void revalidatePath(String path) {
-    revalidatePath(path, PathScope.PAGE);
-  }
+	public static Builder builder() {
+		return new Builder();
+	}
 
-  /**
-   * Expires cached pages by route (the next read re-renders): exactly {@code path}'s pages for
-   * {@link PathScope#PAGE}; {@code path}'s and every page below it for {@link PathScope#LAYOUT}.
-   * Allowed anywhere.
-   */
-  public void revalidatePath(String path, PathScope scope) {
-    String normalized = Names.requirePath(path);
-    Objects.requireNonNull(scope, "scope must not be null");
-    String tag = scope == PathScope.PAGE ? Names.pageTag(normalized) : Names.layoutTag(normalized);
-    InvocationSource source = currentSource();
-    commitBinding.execute(() -> invalidate(List.of(expire(Primitive.REVALIDATE_PATH, normalized, tag)), source, null));
-  }
+	// ---------------------------------------------------------------------------------------------
+	// Reading
 
-  private static Planned expire(Primitive primitive, String target, String tag) {
-    return new Planned(primitive, target, tag, TagInvalidation.Kind.EXPIRE, null);
-  }
+	/**
+	 * The value for {@code key}: cached when usable, else loaded by {@code loader} (once,
+	 * however many threads miss it at the same time).
+	 * @param key the cache key, not blank
+	 * @param tags the entry's tags (possibly empty); an invalidation of any of them
+	 * reaches it
+	 * @param life how long the value stays fresh and how long it may be served at all
+	 * @param loader produces the value; must not return {@code null}. Its exception
+	 * propagates to every reader waiting on that load, and nothing is cached
+	 * @return the value and when its loader ran
+	 * @throws NullPointerException if the loader returned {@code null}
+	 */
+	public <V> Cached<V> get(String key, Collection<String> tags, CacheLife life, Supplier<? extends V> loader) {
+		Names.requireKey(key);
+		Names.checkTags(tags);
+		Objects.requireNonNull(life, "life must not be null");
+		Objects.requireNonNull(loader, "loader must not be null");
+		return read(key, key, tags, null, life, loader);
+	}
 
-  private static void requireAction(String primitive, String advice) {
-    if (currentSource() != InvocationSource.ACTION) {
-      throw new IllegalStateException(primitive + " is only available inside an action (current source: "
-          + currentSource().label() + "): " + advice);
-    }
-  }
+	/**
+	 * A cached rendered page. Like {@link #get}, but the entry is stored per {@code path}
+	 * and {@code key}, and is also reached by {@link #revalidatePath} of that path or of
+	 * a path above it.
+	 * @param path the page's route path, starting with {@code /}
+	 * @param key distinguishes variants of the page (the user's org, a filter ...)
+	 * @param renderer produces the page; must not return {@code null}
+	 */
+	public <V> Cached<V> getPage(String path, String key, Collection<String> tags, CacheLife life,
+			Supplier<? extends V> renderer) {
+		String normalized = Names.requirePath(path);
+		Names.requireKey(key);
+		Names.checkTags(tags);
+		Objects.requireNonNull(life, "life must not be null");
+		Objects.requireNonNull(renderer, "renderer must not be null");
+		return read(Names.pageKey(normalized, key), key, tags, normalized, life, renderer);
+	}
 
-  /** Apply locally, publish, count; only then report, so no report claims a failed invalidation. */
-  private void invalidate(List<Planned> planned, InvocationSource source, String profileName) {
-    Instant at = clock.instant();
-    List<TagInvalidation> messages = new ArrayList<>(planned.size());
-    for (Planned p : planned) {
-      // Propose without raising our own counter: it may only ever hold epochs that were really
-      // allocated, because new tag states start from it (see TagState).
-      long epoch = bus.nextEpoch(epochs.get() + 1);
-      if (epoch <= 0) {
-        throw new IllegalStateException("the invalidation bus allocated a non-positive epoch: " + epoch);
-      }
-      TagInvalidation message = new TagInvalidation(p.tag, p.kind, epoch, at, p.staleWindow, instanceId);
-      apply(message);
-      messages.add(message);
-    }
-    for (TagInvalidation message : messages) {
-      bus.publish(message);
-    }
-    for (Planned p : planned) {
-      counter(p.primitive).increment();
-    }
-    if (listeners.isEmpty()) {
-      return;
-    }
-    for (Planned p : planned) {
-      InvalidationEvent event = new InvalidationEvent(p.primitive, p.target, source, at, instanceId, profileName);
-      for (InvalidationListener listener : listeners) {
-        try {
-          listener.onInvalidation(event);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "invalidation listener " + listener + " failed on " + event, e);
-        }
-      }
-    }
-  }
+	/**
+	 * The hit path allocates nothing of its own; the request is only put together when
+	 * needed.
+	 */
+	private <V> Cached<V> read(String storeKey, String displayKey, Collection<String> tags, String pagePath,
+			CacheLife life, Supplier<?> loader) {
+		Entry entry = entries.getIfPresent(storeKey);
+		if (entry != null) {
+			Entry.Status status = entry.statusAt(nowNanos());
+			if (status == Entry.Status.FRESH) {
+				hits.increment();
+				return entry.cached();
+			}
+			if (status == Entry.Status.STALE) {
+				return serveStale(entry, new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader));
+			}
+		}
+		return loadOnce(new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader));
+	}
 
-  private void receive(TagInvalidation message) {
-    if (instanceId.equals(message.origin())) {
-      return;
-    }
-    apply(message);
-  }
+	/** The user's tags without duplicates, plus a page's path tags. */
+	private static List<String> allTags(Collection<String> tags, String pagePath) {
+		Set<String> all = new LinkedHashSet<>(tags);
+		if (pagePath != null) {
+			all.addAll(Names.pathTags(pagePath));
+		}
+		return List.copyOf(all);
+	}
 
-  private void apply(TagInvalidation message) {
-    epochs.accumulateAndGet(message.epoch(), Math::max);
-    // No state means no entry and no load refers to the tag: there is nothing to invalidate.
-    TagState state = tagStates.getIfPresent(message.tag());
-    if (state == null) {
-      return;
-    }
-    if (message.kind() == TagInvalidation.Kind.EXPIRE) {
-      state.raiseExpire(message.epoch());
-    } else {
-      state.raiseStale(message.epoch(), message.at(), message.staleWindow());
-    }
-  }
+	private <V> Cached<V> serveStale(Entry entry, Request request) {
+		staleServes.increment();
+		refreshInBackground(entry, request);
+		return entry.cached();
+	}
 
-  private LongAdder counter(Primitive primitive) {
-    return switch (primitive) {
-      case UPDATE_TAG -> updateTags;
-      case REVALIDATE_TAG -> revalidateTags;
-      case REVALIDATE_PATH -> revalidatePaths;
-    };
-  }
+	/**
+	 * The miss path: join the load in flight for this key, or become the one that runs
+	 * it.
+	 */
+	private <V> Cached<V> loadOnce(Request request) {
+		while (true) {
+			Load inFlight = loads.get(request.storeKey);
+			if (inFlight != null) {
+				if (inFlight.leader == Thread.currentThread()) {
+					throw new IllegalStateException("recursive load: the loader for key '" + request.displayKey
+							+ "' asked the cache for that same key");
+				}
+				// A load that started before one of its tags was expired would hand this
+				// reader a
+				// value older than a write it may have just made: start a newer one
+				// instead.
+				if (inFlight.tags.unexpired()) {
+					misses.increment();
+					return inFlight.await().cached();
+				}
+			}
+			Load mine = new Load(snapshot(request.tags), loadSequence.incrementAndGet());
+			boolean leading = inFlight == null ? loads.putIfAbsent(request.storeKey, mine) == null
+					: loads.replace(request.storeKey, inFlight, mine);
+			if (!leading) {
+				continue;
+			}
+			// A leader that finished between our look at the cache and our claim stored
+			// its entry
+			// before leaving the map, so it is visible now: use it rather than load a
+			// second time.
+			Entry landed = entries.getIfPresent(request.storeKey);
+			if (landed != null) {
+				Entry.Status status = landed.statusAt(nowNanos());
+				if (status != Entry.Status.DEAD) {
+					loads.remove(request.storeKey, mine);
+					mine.succeed(landed);
+					if (status == Entry.Status.FRESH) {
+						hits.increment();
+						return landed.cached();
+					}
+					return serveStale(landed, request);
+				}
+			}
+			misses.increment();
+			return lead(request, mine).cached();
+		}
+	}
 
-  // ---------------------------------------------------------------------------------------------
-  // Profiles, stats, scopes
+	private Entry lead(Request request, Load load) {
+		Entry entry;
+		try {
+			entry = runLoader(request, load.tags, load.sequence);
+			store(request.storeKey, entry);
+		}
+		catch (RuntimeException | Error failure) {
+			// Whatever happens, the waiters must be released and the key freed for the
+			// next miss.
+			loads.remove(request.storeKey, load);
+			load.fail(failure);
+			throw failure;
+		}
+		loads.remove(request.storeKey, load);
+		load.succeed(entry);
+		return entry;
+	}
 
-  /**
-   * A built-in profile ({@code "default"}, {@code "seconds"}, ... {@code "max"}) or one registered
-   * with {@link Builder#profile(CacheLife)}.
-   *
-   * @throws IllegalArgumentException for an unknown name
-   */
-  public CacheLife profile(String name) {
-    Objects.requireNonNull(name, "profile name must not be null");
-    CacheLife custom = customProfiles.get(name);
-    if (custom != null) {
-      return custom;
-    }
-    return CacheLife.builtIn(name).orElseThrow(() -> new IllegalArgumentException("unknown cache-life profile '"
-        + name + "': use a built-in one (default, seconds, minutes, hours, days, weeks, max) or register it"
-        + " with TagCache.builder().profile(...)"));
-  }
+	/** Runs the loader; the tag snapshot must have been taken before calling this. */
+	private Entry runLoader(Request request, TagSnapshot tags, long sequence) {
+		Instant fetchedAt = clock.instant();
+		Object value = request.loader.get();
+		if (value == null) {
+			throw new NullPointerException("the loader for key '" + request.displayKey
+					+ "' returned null; the cache stores no null values (cache an empty Optional or a sentinel instead)");
+		}
+		return new Entry(value, fetchedAt, request.life, tags, sequence);
+	}
 
-  public CacheStats stats() {
-    return new CacheStats(hits.sum(), misses.sum(), staleServes.sum(), refreshes.sum(), refreshFailures.sum(),
-        evictions.sum(), updateTags.sum(), revalidateTags.sum(), revalidatePaths.sum());
-  }
+	private void store(String storeKey, Entry entry) {
+		entries.asMap()
+			.merge(storeKey, entry, (current, loaded) -> current.sequence > loaded.sequence ? current : loaded);
+	}
 
-  /** The approximate number of entries held, including dead ones not yet cleaned up. */
-  public long estimatedSize() {
-    return entries.estimatedSize();
-  }
+	private void refreshInBackground(Entry stale, Request request) {
+		if (!stale.refreshing.compareAndSet(false, true)) {
+			return;
+		}
+		refreshes.increment();
+		try {
+			refreshExecutor.execute(() -> refresh(stale, request));
+		}
+		catch (RejectedExecutionException e) {
+			refreshFailures.increment();
+			stale.refreshing.set(false);
+			LOG.log(Level.WARNING, "could not schedule the refresh of key '" + request.displayKey + "'", e);
+		}
+	}
 
-  /** Performs pending housekeeping now (size eviction, removal of expired entries), as Caffeine's {@code cleanUp}. */
-  public void cleanUp() {
-    entries.cleanUp();
-    tagStates.cleanUp();
-  }
+	private void refresh(Entry stale, Request request) {
+		boolean refreshed = false;
+		try {
+			TagSnapshot tags = snapshot(request.tags);
+			store(request.storeKey, runLoader(request, tags, loadSequence.incrementAndGet()));
+			refreshed = true;
+		}
+		catch (RuntimeException e) {
+			LOG.log(Level.WARNING,
+					"refresh of key '" + request.displayKey + "' failed; serving the stale value until it expires", e);
+		}
+		finally {
+			if (!refreshed) {
+				refreshFailures.increment();
+				// Let a later stale read try again.
+				stale.refreshing.set(false);
+			}
+		}
+	}
 
-  /** This cache's instance id, as it appears in events and bus messages. */
-  public String instanceId() {
-    return instanceId;
-  }
+	private TagSnapshot snapshot(List<String> tags) {
+		TagState[] states = new TagState[tags.size()];
+		for (int i = 0; i < states.length; i++) {
+			states[i] = tagStates.get(tags.get(i), tag -> new TagState(epochs.get()));
+		}
+		return TagSnapshot.of(states);
+	}
 
-  /**
-   * Marks the current thread as running {@code source} until the returned scope is closed
-   * (use try-with-resources). Scopes nest; closing one restores the previous source.
-   */
-  public static InvocationScope openScope(InvocationSource source) {
-    return Scopes.open(source);
-  }
+	// ---------------------------------------------------------------------------------------------
+	// Invalidating
 
-  /** The current thread's source: that of the innermost open scope, {@link InvocationSource#ROUTE} if none. */
-  public static InvocationSource currentSource() {
-    return Scopes.current();
-  }
+	/**
+	 * Read-your-writes: expires every entry tagged {@code tag} now, so the next read (the
+	 * redirect the user is waiting on) loads fresh. Only inside an
+	 * {@link InvocationSource#ACTION} scope.
+	 * @throws IllegalStateException outside an action; then nothing is invalidated,
+	 * published or reported
+	 */
+	public void updateTag(String tag) {
+		requireAction("updateTag", "use revalidateTag(tag, profile) from jobs and routes");
+		String checked = Names.requireTag(tag);
+		InvocationSource source = currentSource();
+		commitBinding.execute(() -> invalidate(List.of(expire(Primitive.UPDATE_TAG, checked, checked)), source, null));
+	}
 
-  // ---------------------------------------------------------------------------------------------
-  // Internals
+	/**
+	 * {@link #updateTag} for several tags as one unit: one scope check, one commit-bound
+	 * invalidation.
+	 */
+	public void updateTags(Collection<String> tags) {
+		requireAction("updateTags", "use revalidateTag(tag, profile) from jobs and routes");
+		Set<String> checked = Names.requireTags(tags);
+		if (checked.isEmpty()) {
+			return;
+		}
+		InvocationSource source = currentSource();
+		List<Planned> planned = new ArrayList<>(checked.size());
+		for (String tag : checked) {
+			planned.add(expire(Primitive.UPDATE_TAG, tag, tag));
+		}
+		commitBinding.execute(() -> invalidate(planned, source, null));
+	}
 
-  /** How many readers wait for the load in flight for {@code key} (0 if none); lets tests line threads up. */
-  int waitersFor(String key) {
-    Load load = loads.get(key);
-    return load == null ? 0 : load.waiters();
-  }
+	/**
+	 * Stale-while-revalidate: entries tagged {@code tag} are served stale from now on,
+	 * for at most the profile's {@code expire} (and never past their own), and the next
+	 * read of each starts one background refresh. Allowed anywhere.
+	 * @throws IllegalArgumentException if no built-in or registered profile has that name
+	 */
+	public void revalidateTag(String tag, String profileName) {
+		Objects.requireNonNull(profileName, "profile name must not be null");
+		revalidateTag(tag, profile(profileName));
+	}
 
-  private long nowNanos() {
-    return Nanos.of(clock.instant());
-  }
+	/** {@link #revalidateTag(String, String)} with the profile itself. */
+	public void revalidateTag(String tag, CacheLife profile) {
+		String checked = Names.requireTag(tag);
+		Objects.requireNonNull(profile, "profile must not be null");
+		InvocationSource source = currentSource();
+		Planned planned = new Planned(Primitive.REVALIDATE_TAG, checked, checked, TagInvalidation.Kind.STALE,
+				profile.expire());
+		commitBinding.execute(() -> invalidate(List.of(planned), source, profile.name()));
+	}
 
-  private static String defaultInstanceId() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
-      host = "localhost";
-    }
-    return host + ":" + ProcessHandle.current().pid();
-  }
+	/** {@code revalidatePath(path, PathScope.PAGE)}. */
+	public void revalidatePath(String path) {
+		revalidatePath(path, PathScope.PAGE);
+	}
 
-  /** Lets Caffeine drop an entry once it is older than its profile's {@code expire}, freeing memory. */
-  private final class ExpireAtLifeExpire implements Expiry<String, Entry> {
-    @Override
-    public long expireAfterCreate(String key, Entry entry, long currentTime) {
-      return entry.remainingNanos(currentTime + originNanos);
-    }
+	/**
+	 * Expires cached pages by route (the next read re-renders): exactly {@code path}'s
+	 * pages for {@link PathScope#PAGE}; {@code path}'s and every page below it for
+	 * {@link PathScope#LAYOUT}. Allowed anywhere.
+	 */
+	public void revalidatePath(String path, PathScope scope) {
+		String normalized = Names.requirePath(path);
+		Objects.requireNonNull(scope, "scope must not be null");
+		String tag = scope == PathScope.PAGE ? Names.pageTag(normalized) : Names.layoutTag(normalized);
+		InvocationSource source = currentSource();
+		commitBinding
+			.execute(() -> invalidate(List.of(expire(Primitive.REVALIDATE_PATH, normalized, tag)), source, null));
+	}
 
-    @Override
-    public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
-      return expireAfterCreate(key, entry, currentTime);
-    }
+	private static Planned expire(Primitive primitive, String target, String tag) {
+		return new Planned(primitive, target, tag, TagInvalidation.Kind.EXPIRE, null);
+	}
 
-    @Override
-    public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
-      return currentDuration;
-    }
-  }
+	private static void requireAction(String primitive, String advice) {
+		if (currentSource() != InvocationSource.ACTION) {
+			throw new IllegalStateException(primitive + " is only available inside an action (current source: "
+					+ currentSource().label() + "): " + advice);
+		}
+	}
 
-  /** One read: where it is stored, what it is called in messages, and how to load it. */
-  private record Request(String storeKey, String displayKey, List<String> tags, CacheLife life, Supplier<?> loader) {}
+	/**
+	 * Apply locally, publish, count; only then report, so no report claims a failed
+	 * invalidation.
+	 */
+	private void invalidate(List<Planned> planned, InvocationSource source, String profileName) {
+		Instant at = clock.instant();
+		List<TagInvalidation> messages = new ArrayList<>(planned.size());
+		for (Planned p : planned) {
+			// Propose without raising our own counter: it may only ever hold epochs that
+			// were really
+			// allocated, because new tag states start from it (see TagState).
+			long epoch = bus.nextEpoch(epochs.get() + 1);
+			if (epoch <= 0) {
+				throw new IllegalStateException("the invalidation bus allocated a non-positive epoch: " + epoch);
+			}
+			TagInvalidation message = new TagInvalidation(p.tag, p.kind, epoch, at, p.staleWindow, instanceId);
+			apply(message);
+			messages.add(message);
+		}
+		for (TagInvalidation message : messages) {
+			bus.publish(message);
+		}
+		for (Planned p : planned) {
+			counter(p.primitive).increment();
+		}
+		if (listeners.isEmpty()) {
+			return;
+		}
+		for (Planned p : planned) {
+			InvalidationEvent event = new InvalidationEvent(p.primitive, p.target, source, at, instanceId, profileName);
+			for (InvalidationListener listener : listeners) {
+				try {
+					listener.onInvalidation(event);
+				}
+				catch (RuntimeException e) {
+					LOG.log(Level.WARNING, "invalidation listener " + listener + " failed on " + event, e);
+				}
+			}
+		}
+	}
 
-  /** One tag invalidation, checked at call time and applied when the commit binding runs it. */
-  private record Planned(Primitive primitive, String target, String tag, TagInvalidation.Kind kind, Duration staleWindow) {}
+	private void receive(TagInvalidation message) {
+		if (instanceId.equals(message.origin())) {
+			return;
+		}
+		apply(message);
+	}
 
-  /** Configures a {@link TagCache}. Not thread-safe; build once and share the cache. */
-  public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private long maximumSize = 10_000;
-    private String instanceId;
-    private Executor refreshExecutor = ForkJoinPool.commonPool();
-    private InvalidationBus bus;
-    private CommitBinding commitBinding = CommitBinding.IMMEDIATE;
-    private final List<InvalidationListener> listeners = new ArrayList<>();
-    private final Map<String, CacheLife> profiles = new HashMap<>();
+	private void apply(TagInvalidation message) {
+		epochs.accumulateAndGet(message.epoch(), Math::max);
+		// No state means no entry and no load refers to the tag: there is nothing to
+		// invalidate.
+		TagState state = tagStates.getIfPresent(message.tag());
+		if (state == null) {
+			return;
+		}
+		if (message.kind() == TagInvalidation.Kind.EXPIRE) {
+			state.raiseExpire(message.epoch());
+		}
+		else {
+			state.raiseStale(message.epoch(), message.at(), message.staleWindow());
+		}
+	}
 
-    private Builder() {}
+	private LongAdder counter(Primitive primitive) {
+		return switch (primitive) {
+			case UPDATE_TAG -> updateTags;
+			case REVALIDATE_TAG -> revalidateTags;
+			case REVALIDATE_PATH -> revalidatePaths;
+		};
+	}
 
-    /** The source of all time: {@code fetchedAt}, ages, stale windows and Caffeine's ticker. Default {@code Clock.systemUTC()}. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock must not be null");
-      return this;
-    }
+	// ---------------------------------------------------------------------------------------------
+	// Profiles, stats, scopes
 
-    /** The most entries held; beyond it Caffeine evicts (counted in {@link CacheStats#evictions()}). Default 10,000. */
-    public Builder maximumSize(long maxEntries) {
-      if (maxEntries < 0) {
-        throw new IllegalArgumentException("maximumSize must not be negative, was " + maxEntries);
-      }
-      this.maximumSize = maxEntries;
-      return this;
-    }
+	/**
+	 * A built-in profile ({@code "default"}, {@code "seconds"}, ... {@code "max"}) or one
+	 * registered with {@link Builder#profile(CacheLife)}.
+	 * @throws IllegalArgumentException for an unknown name
+	 */
+	public CacheLife profile(String name) {
+		Objects.requireNonNull(name, "profile name must not be null");
+		CacheLife custom = customProfiles.get(name);
+		if (custom != null) {
+			return custom;
+		}
+		return CacheLife.builtIn(name)
+			.orElseThrow(() -> new IllegalArgumentException("unknown cache-life profile '" + name
+					+ "': use a built-in one (default, seconds, minutes, hours, days, weeks, max) or register it"
+					+ " with TagCache.builder().profile(...)"));
+	}
 
-    /**
-     * Identifies this cache in events and bus messages; default {@code hostname:pid}. Caches that
-     * share a bus must have distinct ids (a cache ignores messages carrying its own id).
-     */
-    public Builder instanceId(String id) {
-      Objects.requireNonNull(id, "instanceId must not be null");
-      if (id.isBlank()) {
-        throw new IllegalArgumentException("instanceId must not be blank");
-      }
-      this.instanceId = id;
-      return this;
-    }
+	public CacheStats stats() {
+		return new CacheStats(hits.sum(), misses.sum(), staleServes.sum(), refreshes.sum(), refreshFailures.sum(),
+				evictions.sum(), updateTags.sum(), revalidateTags.sum(), revalidatePaths.sum());
+	}
 
-    /** Runs background refreshes. Default {@code ForkJoinPool.commonPool()}. */
-    public Builder refreshExecutor(Executor executor) {
-      this.refreshExecutor = Objects.requireNonNull(executor, "refreshExecutor must not be null");
-      return this;
-    }
+	/** The approximate number of entries held, including dead ones not yet cleaned up. */
+	public long estimatedSize() {
+		return entries.estimatedSize();
+	}
 
-    /** Carries invalidations to other instances. Default: a new {@link LocalInvalidationBus}. */
-    public Builder bus(InvalidationBus bus) {
-      this.bus = Objects.requireNonNull(bus, "bus must not be null");
-      return this;
-    }
+	/**
+	 * Performs pending housekeeping now (size eviction, removal of expired entries), as
+	 * Caffeine's {@code cleanUp}.
+	 */
+	public void cleanUp() {
+		entries.cleanUp();
+		tagStates.cleanUp();
+	}
 
-    /** Binds invalidations to the caller's transaction. Default {@link CommitBinding#IMMEDIATE}. */
-    public Builder commitBinding(CommitBinding binding) {
-      this.commitBinding = Objects.requireNonNull(binding, "commitBinding must not be null");
-      return this;
-    }
+	/** This cache's instance id, as it appears in events and bus messages. */
+	public String instanceId() {
+		return instanceId;
+	}
 
-    /** Adds a listener told about every invalidation this cache performs. May be called several times. */
-    public Builder listener(InvalidationListener listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
-      return this;
-    }
+	/**
+	 * Marks the current thread as running {@code source} until the returned scope is
+	 * closed (use try-with-resources). Scopes nest; closing one restores the previous
+	 * source.
+	 */
+	public static InvocationScope openScope(InvocationSource source) {
+		return Scopes.open(source);
+	}
 
-    /** Registers a custom profile, found afterwards by {@link TagCache#profile(String)} and {@code revalidateTag(tag, name)}. */
-    public Builder profile(CacheLife custom) {
-      Objects.requireNonNull(custom, "profile must not be null");
-      if (CacheLife.builtIn(custom.name()).isPresent()) {
-        throw new IllegalArgumentException("'" + custom.name() + "' is a built-in profile and cannot be redefined");
-      }
-      if (profiles.putIfAbsent(custom.name(), custom) != null) {
-        throw new IllegalArgumentException("a profile named '" + custom.name() + "' is already registered");
-      }
-      return this;
-    }
+	/**
+	 * The current thread's source: that of the innermost open scope,
+	 * {@link InvocationSource#ROUTE} if none.
+	 */
+	public static InvocationSource currentSource() {
+		return Scopes.current();
+	}
 
-    public TagCache build() {
-      TagCache cache = new TagCache(this);
-      // Subscribed only once fully constructed: the bus may deliver on any thread at once.
-      cache.bus.subscribe(cache::receive);
-      return cache;
-    }
-  }
+	// ---------------------------------------------------------------------------------------------
+	// Internals
+
+	/**
+	 * How many readers wait for the load in flight for {@code key} (0 if none); lets
+	 * tests line threads up.
+	 */
+	int waitersFor(String key) {
+		Load load = loads.get(key);
+		return load == null ? 0 : load.waiters();
+	}
+
+	private long nowNanos() {
+		return Nanos.of(clock.instant());
+	}
+
+	private static String defaultInstanceId() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (Exception e) {
+			host = "localhost";
+		}
+		return host + ":" + ProcessHandle.current().pid();
+	}
+
+	/**
+	 * Lets Caffeine drop an entry once it is older than its profile's {@code expire},
+	 * freeing memory.
+	 */
+	private final class ExpireAtLifeExpire implements Expiry<String, Entry> {
+
+		@Override
+		public long expireAfterCreate(String key, Entry entry, long currentTime) {
+			return entry.remainingNanos(currentTime + originNanos);
+		}
+
+		@Override
+		public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, entry, currentTime);
+		}
+
+		@Override
+		public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+			return currentDuration;
+		}
+
+	}
+
+	/**
+	 * One read: where it is stored, what it is called in messages, and how to load it.
+	 */
+	private record Request(String storeKey, String displayKey, List<String> tags, CacheLife life, Supplier<?> loader) {
+	}
+
+	/**
+	 * One tag invalidation, checked at call time and applied when the commit binding runs
+	 * it.
+	 */
+	private record Planned(Primitive primitive, String target, String tag, TagInvalidation.Kind kind,
+			Duration staleWindow) {
+	}
+
+	/** Configures a {@link TagCache}. Not thread-safe; build once and share the cache. */
+	public static final class Builder {
+
+		private Clock clock = Clock.systemUTC();
+
+		private long maximumSize = 10_000;
+
+		private String instanceId;
+
+		private Executor refreshExecutor = ForkJoinPool.commonPool();
+
+		private InvalidationBus bus;
+
+		private CommitBinding commitBinding = CommitBinding.IMMEDIATE;
+
+		private final List<InvalidationListener> listeners = new ArrayList<>();
+
+		private final Map<String, CacheLife> profiles = new HashMap<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * The source of all time: {@code fetchedAt}, ages, stale windows and Caffeine's
+		 * ticker. Default {@code Clock.systemUTC()}.
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * The most entries held; beyond it Caffeine evicts (counted in
+		 * {@link CacheStats#evictions()}). Default 10,000.
+		 */
+		public Builder maximumSize(long maxEntries) {
+			if (maxEntries < 0) {
+				throw new IllegalArgumentException("maximumSize must not be negative, was " + maxEntries);
+			}
+			this.maximumSize = maxEntries;
+			return this;
+		}
+
+		/**
+		 * Identifies this cache in events and bus messages; default {@code hostname:pid}.
+		 * Caches that share a bus must have distinct ids (a cache ignores messages
+		 * carrying its own id).
+		 */
+		public Builder instanceId(String id) {
+			Objects.requireNonNull(id, "instanceId must not be null");
+			if (id.isBlank()) {
+				throw new IllegalArgumentException("instanceId must not be blank");
+			}
+			this.instanceId = id;
+			return this;
+		}
+
+		/** Runs background refreshes. Default {@code ForkJoinPool.commonPool()}. */
+		public Builder refreshExecutor(Executor executor) {
+			this.refreshExecutor = Objects.requireNonNull(executor, "refreshExecutor must not be null");
+			return this;
+		}
+
+		/**
+		 * Carries invalidations to other instances. Default: a new
+		 * {@link LocalInvalidationBus}.
+		 */
+		public Builder bus(InvalidationBus bus) {
+			this.bus = Objects.requireNonNull(bus, "bus must not be null");
+			return this;
+		}
+
+		/**
+		 * Binds invalidations to the caller's transaction. Default
+		 * {@link CommitBinding#IMMEDIATE}.
+		 */
+		public Builder commitBinding(CommitBinding binding) {
+			this.commitBinding = Objects.requireNonNull(binding, "commitBinding must not be null");
+			return this;
+		}
+
+		/**
+		 * Adds a listener told about every invalidation this cache performs. May be
+		 * called several times.
+		 */
+		public Builder listener(InvalidationListener listener) {
+			listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+			return this;
+		}
+
+		/**
+		 * Registers a custom profile, found afterwards by
+		 * {@link TagCache#profile(String)} and {@code revalidateTag(tag, name)}.
+		 */
+		public Builder profile(CacheLife custom) {
+			Objects.requireNonNull(custom, "profile must not be null");
+			if (CacheLife.builtIn(custom.name()).isPresent()) {
+				throw new IllegalArgumentException(
+						"'" + custom.name() + "' is a built-in profile and cannot be redefined");
+			}
+			if (profiles.putIfAbsent(custom.name(), custom) != null) {
+				throw new IllegalArgumentException("a profile named '" + custom.name() + "' is already registered");
+			}
+			return this;
+		}
+
+		public TagCache build() {
+			TagCache cache = new TagCache(this);
+			// Subscribed only once fully constructed: the bus may deliver on any thread
+			// at once.
+			cache.bus.subscribe(cache::receive);
+			return cache;
+		}
+
+	}
+
 }

@@ -10,110 +10,125 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** revalidatePath: PAGE reaches exactly one path's pages, LAYOUT a path and everything below it. */
+/**
+ * revalidatePath: PAGE reaches exactly one path's pages, LAYOUT a path and everything
+ * below it.
+ */
 class PathTest {
 
-  static final List<String> PATHS = List.of("/", "/a", "/a/b", "/a/b/c", "/ab", "/b");
+	static final List<String> PATHS = List.of("/", "/a", "/a/b", "/a/b/c", "/ab", "/b");
 
-  TagCache cache;
-  Map<String, AtomicInteger> renders;
+	TagCache cache;
 
-  @BeforeEach
-  void setUp() {
-    cache = TagCache.builder().clock(new ManualClock()).instanceId("test").build();
-    renders = new LinkedHashMap<>();
-    for (String path : PATHS) {
-      renders.put(path, new AtomicInteger());
-    }
-    renderAll();
-  }
+	Map<String, AtomicInteger> renders;
 
-  /** Reads two variants of every page; each render counts once per path. */
-  private void renderAll() {
-    for (String path : PATHS) {
-      for (String variant : List.of("org:1", "org:2")) {
-        cache.getPage(path, variant, List.of(), CacheLife.DAYS, () -> {
-          renders.get(path).incrementAndGet();
-          return "<html>" + path + "</html>";
-        });
-      }
-    }
-  }
+	@BeforeEach
+	void setUp() {
+		cache = TagCache.builder().clock(new ManualClock()).instanceId("test").build();
+		renders = new LinkedHashMap<>();
+		for (String path : PATHS) {
+			renders.put(path, new AtomicInteger());
+		}
+		renderAll();
+	}
 
-  private Map<String, Integer> rendersAfter(Runnable invalidation) {
-    Map<String, Integer> before = new LinkedHashMap<>();
-    renders.forEach((path, count) -> before.put(path, count.get()));
-    invalidation.run();
-    renderAll();
-    Map<String, Integer> delta = new LinkedHashMap<>();
-    renders.forEach((path, count) -> delta.put(path, count.get() - before.get(path)));
-    return delta;
-  }
+	/** Reads two variants of every page; each render counts once per path. */
+	private void renderAll() {
+		for (String path : PATHS) {
+			for (String variant : List.of("org:1", "org:2")) {
+				cache.getPage(path, variant, List.of(), CacheLife.DAYS, () -> {
+					renders.get(path).incrementAndGet();
+					return "<html>" + path + "</html>";
+				});
+			}
+		}
+	}
 
-  @Test
-  void pagesAreCachedPerPathAndKey() {
-    assertThat(renders.values()).allSatisfy(count -> assertThat(count).hasValue(2));
-    assertThat(rendersAfter(() -> {}).values()).containsOnly(0);
-    assertThat(cache.estimatedSize()).isEqualTo(PATHS.size() * 2L);
-  }
+	private Map<String, Integer> rendersAfter(Runnable invalidation) {
+		Map<String, Integer> before = new LinkedHashMap<>();
+		renders.forEach((path, count) -> before.put(path, count.get()));
+		invalidation.run();
+		renderAll();
+		Map<String, Integer> delta = new LinkedHashMap<>();
+		renders.forEach((path, count) -> delta.put(path, count.get() - before.get(path)));
+		return delta;
+	}
 
-  @Test
-  void pageScopeReachesExactlyThatPathsPagesForEveryKey() {
-    Map<String, Integer> rerendered = rendersAfter(() -> cache.revalidatePath("/a"));
+	@Test
+	void pagesAreCachedPerPathAndKey() {
+		assertThat(renders.values()).allSatisfy(count -> assertThat(count).hasValue(2));
+		assertThat(rendersAfter(() -> {
+		}).values()).containsOnly(0);
+		assertThat(cache.estimatedSize()).isEqualTo(PATHS.size() * 2L);
+	}
 
-    assertThat(rerendered).containsEntry("/a", 2)
-        .containsEntry("/", 0).containsEntry("/a/b", 0).containsEntry("/a/b/c", 0)
-        .containsEntry("/ab", 0).containsEntry("/b", 0);
-  }
+	@Test
+	void pageScopeReachesExactlyThatPathsPagesForEveryKey() {
+		Map<String, Integer> rerendered = rendersAfter(() -> cache.revalidatePath("/a"));
 
-  @Test
-  void layoutScopeReachesThePathAndEverythingBelowButNotSiblingPrefixes() {
-    Map<String, Integer> rerendered = rendersAfter(() -> cache.revalidatePath("/a", PathScope.LAYOUT));
+		assertThat(rerendered).containsEntry("/a", 2)
+			.containsEntry("/", 0)
+			.containsEntry("/a/b", 0)
+			.containsEntry("/a/b/c", 0)
+			.containsEntry("/ab", 0)
+			.containsEntry("/b", 0);
+	}
 
-    assertThat(rerendered).containsEntry("/a", 2).containsEntry("/a/b", 2).containsEntry("/a/b/c", 2)
-        .containsEntry("/", 0).containsEntry("/ab", 0).containsEntry("/b", 0);
-  }
+	@Test
+	void layoutScopeReachesThePathAndEverythingBelowButNotSiblingPrefixes() {
+		Map<String, Integer> rerendered = rendersAfter(() -> cache.revalidatePath("/a", PathScope.LAYOUT));
 
-  @Test
-  void rootLayoutReachesEveryPage() {
-    Map<String, Integer> rerendered = rendersAfter(() -> cache.revalidatePath("/", PathScope.LAYOUT));
+		assertThat(rerendered).containsEntry("/a", 2)
+			.containsEntry("/a/b", 2)
+			.containsEntry("/a/b/c", 2)
+			.containsEntry("/", 0)
+			.containsEntry("/ab", 0)
+			.containsEntry("/b", 0);
+	}
 
-    assertThat(rerendered.values()).containsOnly(2);
-  }
+	@Test
+	void rootLayoutReachesEveryPage() {
+		Map<String, Integer> rerendered = rendersAfter(() -> cache.revalidatePath("/", PathScope.LAYOUT));
 
-  @Test
-  void trailingSlashesNameTheSamePath() {
-    assertThat(rendersAfter(() -> cache.revalidatePath("/a/b/", PathScope.PAGE)))
-        .containsEntry("/a/b", 2).containsEntry("/a/b/c", 0);
-  }
+		assertThat(rerendered.values()).containsOnly(2);
+	}
 
-  @Test
-  void pageEntriesAlsoAnswerToTheirTags() {
-    AtomicInteger tagged = new AtomicInteger();
-    cache.getPage("/invoices", "org:1", List.of("org:1:invoices"), CacheLife.DAYS, tagged::incrementAndGet);
-    try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
-      cache.updateTag("org:1:invoices");
-    }
+	@Test
+	void trailingSlashesNameTheSamePath() {
+		assertThat(rendersAfter(() -> cache.revalidatePath("/a/b/", PathScope.PAGE))).containsEntry("/a/b", 2)
+			.containsEntry("/a/b/c", 0);
+	}
 
-    assertThat(cache.getPage("/invoices", "org:1", List.of("org:1:invoices"), CacheLife.DAYS, tagged::incrementAndGet)
-        .value()).isEqualTo(2);
-  }
+	@Test
+	void pageEntriesAlsoAnswerToTheirTags() {
+		AtomicInteger tagged = new AtomicInteger();
+		cache.getPage("/invoices", "org:1", List.of("org:1:invoices"), CacheLife.DAYS, tagged::incrementAndGet);
+		try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
+			cache.updateTag("org:1:invoices");
+		}
 
-  @Test
-  void revalidatePathIsCountedAndAllowedAnywhere() {
-    cache.revalidatePath("/a");
-    try (InvocationScope job = TagCache.openScope(InvocationSource.JOB)) {
-      cache.revalidatePath("/a", PathScope.LAYOUT);
-    }
-    assertThat(cache.stats().revalidatePaths()).isEqualTo(2);
-  }
+		assertThat(
+				cache.getPage("/invoices", "org:1", List.of("org:1:invoices"), CacheLife.DAYS, tagged::incrementAndGet)
+					.value())
+			.isEqualTo(2);
+	}
 
-  @Test
-  void aPageKeyDoesNotCollideWithADataKey() {
-    cache.get("org:1", List.of(), CacheLife.DAYS, () -> "data");
+	@Test
+	void revalidatePathIsCountedAndAllowedAnywhere() {
+		cache.revalidatePath("/a");
+		try (InvocationScope job = TagCache.openScope(InvocationSource.JOB)) {
+			cache.revalidatePath("/a", PathScope.LAYOUT);
+		}
+		assertThat(cache.stats().revalidatePaths()).isEqualTo(2);
+	}
 
-    assertThat(cache.getPage("/a", "org:1", List.of(), CacheLife.DAYS, () -> "unused").value())
-        .isEqualTo("<html>/a</html>");
-    assertThat(cache.get("org:1", List.of(), CacheLife.DAYS, () -> "unused").value()).isEqualTo("data");
-  }
+	@Test
+	void aPageKeyDoesNotCollideWithADataKey() {
+		cache.get("org:1", List.of(), CacheLife.DAYS, () -> "data");
+
+		assertThat(cache.getPage("/a", "org:1", List.of(), CacheLife.DAYS, () -> "unused").value())
+			.isEqualTo("<html>/a</html>");
+		assertThat(cache.get("org:1", List.of(), CacheLife.DAYS, () -> "unused").value()).isEqualTo("data");
+	}
+
 }

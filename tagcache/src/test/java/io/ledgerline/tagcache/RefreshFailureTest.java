@@ -14,103 +14,109 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A failing background refresh never turns a read into an error while a usable value exists. */
+/**
+ * A failing background refresh never turns a read into an error while a usable value
+ * exists.
+ */
 class RefreshFailureTest {
 
-  static final CacheLife SHORT = ReadTest.SHORT;
-  static final List<String> TAGS = List.of("t");
+	static final CacheLife SHORT = ReadTest.SHORT;
+	static final List<String> TAGS = List.of("t");
 
-  ManualClock clock;
-  ManualExecutor refreshes;
-  TagCache cache;
+	ManualClock clock;
 
-  @BeforeEach
-  void setUp() {
-    clock = new ManualClock();
-    refreshes = new ManualExecutor();
-    cache = TagCache.builder().clock(clock).refreshExecutor(refreshes).instanceId("test").build();
-  }
+	ManualExecutor refreshes;
 
-  @Test
-  void throwingRefreshKeepsServingTheStaleValueUntilExpireThenLoadsSynchronously() {
-    Instant loadedAt = clock.instant();
-    cache.get("k", TAGS, SHORT, () -> "v1");
-    AtomicInteger failingCalls = new AtomicInteger();
-    Supplier<String> failing = () -> {
-      failingCalls.incrementAndGet();
-      throw new IllegalStateException("upstream down");
-    };
+	TagCache cache;
 
-    clock.advance(Duration.ofSeconds(15));
-    assertThat(cache.get("k", TAGS, SHORT, failing)).isEqualTo(new Cached<>("v1", loadedAt));
-    refreshes.runPending();
+	@BeforeEach
+	void setUp() {
+		clock = new ManualClock();
+		refreshes = new ManualExecutor();
+		cache = TagCache.builder().clock(clock).refreshExecutor(refreshes).instanceId("test").build();
+	}
 
-    assertThat(failingCalls).hasValue(1);
-    assertThat(cache.stats().refreshFailures()).isEqualTo(1);
+	@Test
+	void throwingRefreshKeepsServingTheStaleValueUntilExpireThenLoadsSynchronously() {
+		Instant loadedAt = clock.instant();
+		cache.get("k", TAGS, SHORT, () -> "v1");
+		AtomicInteger failingCalls = new AtomicInteger();
+		Supplier<String> failing = () -> {
+			failingCalls.incrementAndGet();
+			throw new IllegalStateException("upstream down");
+		};
 
-    // Still served, and a later stale read may try again.
-    clock.advance(Duration.ofSeconds(20));
-    assertThat(cache.get("k", TAGS, SHORT, failing)).isEqualTo(new Cached<>("v1", loadedAt));
-    assertThat(refreshes.runPending()).as("a new attempt after the failure").isEqualTo(1);
-    assertThat(failingCalls).hasValue(2);
+		clock.advance(Duration.ofSeconds(15));
+		assertThat(cache.get("k", TAGS, SHORT, failing)).isEqualTo(new Cached<>("v1", loadedAt));
+		refreshes.runPending();
 
-    clock.advance(Duration.ofSeconds(24));
-    assertThat(cache.get("k", TAGS, SHORT, failing).value()).as("59 s: last moment it may be served").isEqualTo("v1");
-    refreshes.runPending();
+		assertThat(failingCalls).hasValue(1);
+		assertThat(cache.stats().refreshFailures()).isEqualTo(1);
 
-    Instant expiredAt = clock.advance(Duration.ofSeconds(1));
-    assertThat(cache.get("k", TAGS, SHORT, () -> "v2")).isEqualTo(new Cached<>("v2", expiredAt));
+		// Still served, and a later stale read may try again.
+		clock.advance(Duration.ofSeconds(20));
+		assertThat(cache.get("k", TAGS, SHORT, failing)).isEqualTo(new Cached<>("v1", loadedAt));
+		assertThat(refreshes.runPending()).as("a new attempt after the failure").isEqualTo(1);
+		assertThat(failingCalls).hasValue(2);
 
-    CacheStats stats = cache.stats();
-    assertThat(stats.refreshes()).isEqualTo(3);
-    assertThat(stats.refreshFailures()).isEqualTo(3);
-    assertThat(stats.staleServes()).isEqualTo(3);
-    assertThat(stats.misses()).isEqualTo(2);
-  }
+		clock.advance(Duration.ofSeconds(24));
+		assertThat(cache.get("k", TAGS, SHORT, failing).value()).as("59 s: last moment it may be served")
+			.isEqualTo("v1");
+		refreshes.runPending();
 
-  @Test
-  void onceExpiredALoaderFailureIsTheReadersError() {
-    cache.get("k", TAGS, SHORT, () -> "v1");
-    clock.advance(Duration.ofSeconds(60));
+		Instant expiredAt = clock.advance(Duration.ofSeconds(1));
+		assertThat(cache.get("k", TAGS, SHORT, () -> "v2")).isEqualTo(new Cached<>("v2", expiredAt));
 
-    assertThatThrownBy(() -> cache.get("k", TAGS, SHORT, () -> {
-      throw new IllegalStateException("upstream down");
-    })).hasMessage("upstream down");
-  }
+		CacheStats stats = cache.stats();
+		assertThat(stats.refreshes()).isEqualTo(3);
+		assertThat(stats.refreshFailures()).isEqualTo(3);
+		assertThat(stats.staleServes()).isEqualTo(3);
+		assertThat(stats.misses()).isEqualTo(2);
+	}
 
-  @Test
-  void refreshReturningNullCountsAsAFailure() {
-    cache.get("k", TAGS, SHORT, () -> "v1");
-    clock.advance(Duration.ofSeconds(15));
+	@Test
+	void onceExpiredALoaderFailureIsTheReadersError() {
+		cache.get("k", TAGS, SHORT, () -> "v1");
+		clock.advance(Duration.ofSeconds(60));
 
-    assertThat(cache.get("k", TAGS, SHORT, () -> null).value()).isEqualTo("v1");
-    refreshes.runPending();
+		assertThatThrownBy(() -> cache.get("k", TAGS, SHORT, () -> {
+			throw new IllegalStateException("upstream down");
+		})).hasMessage("upstream down");
+	}
 
-    assertThat(cache.stats().refreshFailures()).isEqualTo(1);
-    assertThat(cache.get("k", TAGS, SHORT, () -> "v2").value()).isEqualTo("v1");
-  }
+	@Test
+	void refreshReturningNullCountsAsAFailure() {
+		cache.get("k", TAGS, SHORT, () -> "v1");
+		clock.advance(Duration.ofSeconds(15));
 
-  @Test
-  void rejectedRefreshStillServesStaleAndCountsAFailure() {
-    TagCache rejecting = TagCache.builder().clock(clock).instanceId("test")
-        .refreshExecutor(task -> {
-          throw new RejectedExecutionException("pool shut down");
-        })
-        .build();
-    rejecting.get("k", TAGS, SHORT, () -> "v1");
-    clock.advance(Duration.ofSeconds(15));
+		assertThat(cache.get("k", TAGS, SHORT, () -> null).value()).isEqualTo("v1");
+		refreshes.runPending();
 
-    assertThat(rejecting.get("k", TAGS, SHORT, () -> "v2").value()).isEqualTo("v1");
-    assertThat(rejecting.stats().refreshFailures()).isEqualTo(1);
-  }
+		assertThat(cache.stats().refreshFailures()).isEqualTo(1);
+		assertThat(cache.get("k", TAGS, SHORT, () -> "v2").value()).isEqualTo("v1");
+	}
 
-  @Test
-  void refreshOnTheCallingThreadWorksToo() {
-    TagCache direct = TagCache.builder().clock(clock).instanceId("test").refreshExecutor(Runnable::run).build();
-    direct.get("k", TAGS, SHORT, () -> "v1");
-    Instant refreshAt = clock.advance(Duration.ofSeconds(15));
+	@Test
+	void rejectedRefreshStillServesStaleAndCountsAFailure() {
+		TagCache rejecting = TagCache.builder().clock(clock).instanceId("test").refreshExecutor(task -> {
+			throw new RejectedExecutionException("pool shut down");
+		}).build();
+		rejecting.get("k", TAGS, SHORT, () -> "v1");
+		clock.advance(Duration.ofSeconds(15));
 
-    assertThat(direct.get("k", TAGS, SHORT, () -> "v2").value()).as("this read is still served stale").isEqualTo("v1");
-    assertThat(direct.get("k", TAGS, SHORT, () -> "v3")).isEqualTo(new Cached<>("v2", refreshAt));
-  }
+		assertThat(rejecting.get("k", TAGS, SHORT, () -> "v2").value()).isEqualTo("v1");
+		assertThat(rejecting.stats().refreshFailures()).isEqualTo(1);
+	}
+
+	@Test
+	void refreshOnTheCallingThreadWorksToo() {
+		TagCache direct = TagCache.builder().clock(clock).instanceId("test").refreshExecutor(Runnable::run).build();
+		direct.get("k", TAGS, SHORT, () -> "v1");
+		Instant refreshAt = clock.advance(Duration.ofSeconds(15));
+
+		assertThat(direct.get("k", TAGS, SHORT, () -> "v2").value()).as("this read is still served stale")
+			.isEqualTo("v1");
+		assertThat(direct.get("k", TAGS, SHORT, () -> "v3")).isEqualTo(new Cached<>("v2", refreshAt));
+	}
+
 }

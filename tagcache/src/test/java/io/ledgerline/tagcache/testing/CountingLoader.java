@@ -4,24 +4,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A loader that returns {@code prefix + n} for its n-th call (1-based) and counts its calls,
- * so a test can tell a cached value from a reload by the value alone. Thread-safe.
+ * A loader that returns {@code prefix + n} for its n-th call (1-based) and counts its
+ * calls, so a test can tell a cached value from a reload by the value alone. Thread-safe.
  */
 public final class CountingLoader implements Supplier<String> {
 
-  private final String prefix;
-  private final AtomicInteger calls = new AtomicInteger();
+	private final String prefix;
 
-  public CountingLoader(String prefix) {
-    this.prefix = prefix;
-  }
+	private final AtomicInteger calls = new AtomicInteger();
 
-  @Override
-  public String get() {
-    return prefix + calls.incrementAndGet();
-  }
+	public CountingLoader(String prefix) {
+		this.prefix = prefix;
+	}
 
-  public int calls() {
-    return calls.get();
-  }
+	@Override
+	public String get() {
+		return prefix + calls.incrementAndGet();
+	}
+
+	public int calls() {
+		return calls.get();
+	}
+
 }
