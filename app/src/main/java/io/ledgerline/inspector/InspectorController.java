@@ -55,9 +55,9 @@ class InspectorController {
 	}
 
 	@PostMapping("/identity")
-	String actAs(@RequestParam(required = false) String username, HttpServletRequest request,
+	String actAs(ActingUser me, @RequestParam(required = false) String username, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		String email = identities.actAs(username, request, response);
+		String email = identities.actAs(me, username, request, response);
 		Toast.success(redirect, "You are now signed in as " + email + ".");
 		return "redirect:/inspector";
 	}
