@@ -1,27 +1,52 @@
 package io.ledgerline.web;
 
-import org.springframework.core.convert.converter.Converter;
+import java.beans.PropertyEditorSupport;
+
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Whole numbers from a request (path variables, parameters) in ASCII digits only:
- * {@code Long.parseLong} alone also reads full-width ("１") and other Unicode digits, so
- * one id or version could be spelled many ways.
+ * Whole numbers from a request (path variables, parameters, form fields) in ASCII digits
+ * only: {@code Long.parseLong} alone also reads full-width ("１") and other Unicode
+ * digits, so one id or version could be spelled many ways. A custom editor wins over the
+ * conversion service for every controller; a refusal is the usual type mismatch (400).
  */
-final class AsciiNumbers {
+@ControllerAdvice
+class AsciiNumbers {
 
-	private AsciiNumbers() {
+	@InitBinder
+	void strictNumbers(WebDataBinder binder) {
+		binder.registerCustomEditor(long.class, new Editor(false, Long::valueOf));
+		binder.registerCustomEditor(Long.class, new Editor(true, Long::valueOf));
+		binder.registerCustomEditor(int.class, new Editor(false, Integer::valueOf));
+		binder.registerCustomEditor(Integer.class, new Editor(true, Integer::valueOf));
 	}
 
-	static final Converter<String, Long> LONG = text -> text.isBlank() ? null : Long.parseLong(checked(text));
+	private static final class Editor extends PropertyEditorSupport {
 
-	static final Converter<String, Integer> INTEGER = text -> text.isBlank() ? null : Integer.parseInt(checked(text));
+		private final boolean nullable;
 
-	private static String checked(String text) {
-		String trimmed = text.trim();
-		if (!trimmed.matches("-?[0-9]{1,19}")) {
-			throw new IllegalArgumentException("not a whole number in ASCII digits");
+		private final java.util.function.Function<String, Number> parse;
+
+		Editor(boolean nullable, java.util.function.Function<String, Number> parse) {
+			this.nullable = nullable;
+			this.parse = parse;
 		}
-		return trimmed;
+
+		@Override
+		public void setAsText(String text) {
+			String trimmed = text == null ? "" : text.trim();
+			if (trimmed.isEmpty() && nullable) {
+				setValue(null);
+				return;
+			}
+			if (!trimmed.matches("-?[0-9]{1,19}")) {
+				throw new IllegalArgumentException("not a whole number in ASCII digits");
+			}
+			setValue(parse.apply(trimmed));
+		}
+
 	}
 
 }

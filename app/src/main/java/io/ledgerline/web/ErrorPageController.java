@@ -46,12 +46,11 @@ class ErrorPageController implements ErrorController {
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {
-		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) == null) {
-			// Asked for directly, not forwarded by the container: there is no error to
-			// show.
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// Asked for directly, not forwarded by the container: no error to show.
 			return HttpStatus.NOT_FOUND;
 		}
-		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
 		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
 	}

@@ -11,6 +11,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -107,7 +108,8 @@ class GlobalExceptionHandler {
 	 * carries a 4xx status (binding, media types, actuator arguments, anything annotated
 	 * with one) keeps it, whichever handler would otherwise have caught it.
 	 */
-	@ExceptionHandler({ InvalidParameterException.class, InvalidMediaTypeException.class })
+	@ExceptionHandler({ InvalidParameterException.class, InvalidMediaTypeException.class,
+			InvalidMimeTypeException.class })
 	Object unreadableRequest(Exception e, HttpServletRequest request) {
 		return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "The request could not be understood.");
 	}

@@ -3,20 +3,12 @@ package io.ledgerline.web;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
-import org.springframework.format.FormatterRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfig implements WebMvcConfigurer {
-
-	@Override
-	public void addFormatters(FormatterRegistry registry) {
-		registry.addConverter(String.class, Long.class, AsciiNumbers.LONG);
-		registry.addConverter(String.class, Integer.class, AsciiNumbers.INTEGER);
-	}
+class WebConfig {
 
 	/**
 	 * Right after the character-encoding filter (parameters must be decoded as UTF-8),

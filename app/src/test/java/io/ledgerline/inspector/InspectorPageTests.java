@@ -149,11 +149,11 @@ class InspectorPageTests {
 		mvc.perform(form(org.member(), "/inspector/misuse"))
 			.andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/inspector"));
-		assertThat(misuse.isOn()).isTrue();
+		assertThat(misuse.isOn(org.id())).isTrue();
 		assertThat(inspector(org.member()).text("misuse-toggle")).isEqualTo("on");
 
 		mvc.perform(form(org.member(), "/inspector/misuse")).andExpect(status().isSeeOther());
-		assertThat(misuse.isOn()).isFalse();
+		assertThat(misuse.isOn(org.id())).isFalse();
 		assertThat(inspector(org.member()).text("misuse-toggle")).isEqualTo("off");
 	}
 
