@@ -144,6 +144,20 @@ class RawHttpHostileTests {
 	}
 
 	@Test
+	void anUnknownCharsetInAFormPostIsNotAServerErrorAndChangesNothing() throws Exception {
+		TestInvoice invoice = fixtures.invoice(org, "100.00");
+		Session admin = http.signIn(org.admin(), Fixtures.PASSWORD);
+		String token = java.net.URLEncoder.encode(admin.csrf(), java.nio.charset.StandardCharsets.UTF_8);
+		for (String type : List.of("application/x-www-form-urlencoded; charset=no-such-charset",
+				"application/x-www-form-urlencoded; charset=", "multipart/form-data; boundary=", "no/such;;;")) {
+			Answer answer = http.send("POST", "/invoices/" + invoice.id() + "/archive",
+					List.of("Cookie: " + admin.cookie(), "Content-Type: " + type), "version=1&_csrf=" + token);
+			assertThat(answer.status()).as(type).isBetween(400, 499);
+		}
+		assertThat(fixtures.row(invoice.id()).archived()).isFalse();
+	}
+
+	@Test
 	void anOddAcceptHeaderOnHealthIsNotAServerError() throws Exception {
 		for (String accept : List.of("Accept: ,,,,", "Accept: */*;q=x", "Accept: text/", "Accept: ;;;")) {
 			assertThat(http.get("/actuator/health", accept).status()).as(accept).isLessThan(500);
