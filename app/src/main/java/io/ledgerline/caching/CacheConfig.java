@@ -6,12 +6,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import io.ledgerline.tagcache.TagCache;
 
@@ -19,8 +19,13 @@ import io.ledgerline.tagcache.TagCache;
 class CacheConfig {
 
 	@Bean
-	InvalidationLog invalidationLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
-		return new InvalidationLog(jdbc, transactions);
+	InvalidationLog invalidationLog(JdbcClient jdbc, InvalidationLogPool pool) {
+		return new InvalidationLog(jdbc, pool.dataSource());
+	}
+
+	@Bean(destroyMethod = "close")
+	InvalidationLogPool invalidationLogPool(DataSourceProperties properties) {
+		return InvalidationLogPool.of(properties);
 	}
 
 	/**

@@ -2,10 +2,9 @@ package io.ledgerline.caching;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ledgerline.config.Timestamps;
 import io.ledgerline.tagcache.InvalidationEvent;
@@ -13,30 +12,36 @@ import io.ledgerline.tagcache.InvalidationListener;
 
 /**
  * Persists every invalidation the cache reports. The cache reports only after an
- * invalidation took effect, and that is usually inside a just-committed transaction's
- * afterCommit callback, where the old connection is still bound but will never commit
- * again: hence a transaction of its own.
+ * invalidation took effect (so a throwing invalidation never leaves a row claiming
+ * success), and that is usually inside a just-committed transaction's afterCommit
+ * callback, on a request thread that still holds its pool connection. Borrowing a second
+ * one from that pool there deadlocks as soon as every pooled connection belongs to such a
+ * request; so the rows are written, in autocommit, through a small pool of their own
+ * ({@code writes}) that nothing else uses and that never waits on the request pool.
  */
 public class InvalidationLog implements InvalidationListener {
 
-	private final JdbcClient jdbc;
+	private final JdbcClient reads;
 
-	private final TransactionTemplate ownTransaction;
+	private final JdbcClient writes;
 
-	InvalidationLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
-		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	/**
+	 * @param reads the app's data source (the inspector's tail)
+	 * @param writes a data source used only for these inserts, never the request pool
+	 */
+	InvalidationLog(JdbcClient reads, DataSource writes) {
+		this.reads = reads;
+		this.writes = JdbcClient.create(writes);
 	}
 
 	@Override
 	public void onInvalidation(InvalidationEvent event) {
-		ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+		writes.sql("""
 				INSERT INTO invalidation_log (primitive, target, is_path, source, profile, instance, occurred_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(event.primitive().label(), event.target(), event.isPath(), event.source().label(), event.profile(),
 					event.instance(), Timestamps.toDb(event.at()))
-			.update());
+			.update();
 	}
 
 	/**
@@ -45,7 +50,7 @@ public class InvalidationLog implements InvalidationListener {
 	 */
 	public List<InvalidationLogEntry> recentFor(String orgId, int limit) {
 		String prefix = InvoiceTags.orgPrefix(orgId);
-		return jdbc.sql("""
+		return reads.sql("""
 				SELECT id, primitive, target, is_path, source, profile, instance, occurred_at
 				FROM invalidation_log WHERE is_path = TRUE OR LEFT(target, ?) = ?
 				ORDER BY id DESC LIMIT ?""")

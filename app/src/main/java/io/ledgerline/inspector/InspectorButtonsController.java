@@ -1,6 +1,9 @@
 package io.ledgerline.inspector;
 
+import java.util.Map;
 import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
@@ -11,6 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.ledgerline.invoices.InvoiceConflictException;
 import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.web.ActionAnswers;
+import io.ledgerline.web.ConflictException;
+import io.ledgerline.web.JsonRequests;
 import io.ledgerline.web.Toast;
 
 /**
@@ -33,41 +39,52 @@ class InspectorButtonsController {
 	}
 
 	@PostMapping("/edit-one")
-	String editOne(ActingUser me, RedirectAttributes redirect) {
-		return run(redirect, "/invoices", () -> inspector.editNewest(me));
+	Object editOne(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
+		return run(request, redirect, "/invoices", () -> inspector.editNewest(me));
 	}
 
 	@PostMapping("/archive-one")
-	String archiveOne(ActingUser me, RedirectAttributes redirect) {
-		return run(redirect, INSPECTOR, () -> inspector.archiveNewest(me));
+	Object archiveOne(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
+		return run(request, redirect, INSPECTOR, () -> inspector.archiveNewest(me));
 	}
 
 	@PostMapping("/restore-one")
-	String restoreOne(ActingUser me, RedirectAttributes redirect) {
-		return run(redirect, INSPECTOR, () -> inspector.restoreMostRecentlyArchived(me));
+	Object restoreOne(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
+		return run(request, redirect, INSPECTOR, () -> inspector.restoreMostRecentlyArchived(me));
 	}
 
 	@PostMapping("/delete-one")
-	String deleteOne(ActingUser me, RedirectAttributes redirect) {
-		return run(redirect, INSPECTOR, () -> inspector.deleteNewest(me));
+	Object deleteOne(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
+		return run(request, redirect, INSPECTOR, () -> inspector.deleteNewest(me));
 	}
 
 	@PostMapping("/force-drift")
-	String forceDrift(ActingUser me, @RequestParam long id, RedirectAttributes redirect) {
-		return run(redirect, INSPECTOR, () -> inspector.forceDrift(me, id));
+	Object forceDrift(ActingUser me, @RequestParam long id, HttpServletRequest request, RedirectAttributes redirect) {
+		return run(request, redirect, INSPECTOR, () -> inspector.forceDrift(me, id));
 	}
 
-	private static String run(RedirectAttributes redirect, String whereItShows, Supplier<ButtonOutcome> button) {
+	/**
+	 * A JSON caller gets the envelope: the outcome's message as data, or a refusal as a
+	 * conflict (the JSON shape of "nothing to act on" or "changed elsewhere").
+	 */
+	private static Object run(HttpServletRequest request, RedirectAttributes redirect, String whereItShows,
+			Supplier<ButtonOutcome> button) {
 		ButtonOutcome outcome;
 		try {
 			outcome = button.get();
 		}
 		catch (InvoiceConflictException conflict) {
+			if (JsonRequests.wantsJson(request)) {
+				throw conflict;
+			}
 			outcome = ButtonOutcome.refused(conflict.getMessage());
 		}
 		if (outcome.done()) {
 			Toast.success(redirect, outcome.message());
-			return "redirect:" + whereItShows;
+			return ActionAnswers.done(request, whereItShows, Map.of("message", outcome.message()));
+		}
+		if (JsonRequests.wantsJson(request)) {
+			throw new ConflictException(outcome.message(), null);
 		}
 		Toast.error(redirect, outcome.message());
 		return "redirect:" + INSPECTOR;

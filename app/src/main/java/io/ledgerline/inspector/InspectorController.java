@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Map;
+
 import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.web.ActionAnswers;
 import io.ledgerline.web.Toast;
 
 /**
@@ -49,17 +52,18 @@ class InspectorController {
 	}
 
 	@PostMapping("/misuse")
-	String toggleMisuse(RedirectAttributes redirect) {
-		Toast.success(redirect, inspector.toggleMisuse().message());
-		return "redirect:/inspector";
+	Object toggleMisuse(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
+		ButtonOutcome outcome = inspector.toggleMisuse(me);
+		Toast.success(redirect, outcome.message());
+		return ActionAnswers.done(request, "/inspector", Map.of("message", outcome.message()));
 	}
 
 	@PostMapping("/identity")
-	String actAs(@RequestParam(required = false) String username, HttpServletRequest request,
+	Object actAs(ActingUser me, @RequestParam(required = false) String username, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		String email = identities.actAs(username, request, response);
+		String email = identities.actAs(me, username, request, response);
 		Toast.success(redirect, "You are now signed in as " + email + ".");
-		return "redirect:/inspector";
+		return ActionAnswers.done(request, "/inspector", Map.of("username", email));
 	}
 
 	private String render(ActingUser me, Model model) {

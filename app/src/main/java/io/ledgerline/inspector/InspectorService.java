@@ -75,8 +75,8 @@ class InspectorService {
 		}
 		FetchedAt fetched = FetchedAt.of(list.fetchedAt(), record == null ? null : record.fetchedAt(),
 				summary.fetchedAt());
-		return new InspectorPage(fetched, summary.value(), target, misuse.isOn(), invalidationTail(me.orgId()),
-				auditTail(me.orgId()), DemoIdentitySwitch.DEMO_USERS);
+		return new InspectorPage(fetched, summary.value(), target, misuse.isOn(me.orgId()),
+				invalidationTail(me.orgId()), auditTail(me.orgId()), DemoIdentitySwitch.DEMO_USERS);
 	}
 
 	/**
@@ -93,8 +93,8 @@ class InspectorService {
 		}
 	}
 
-	ButtonOutcome toggleMisuse() {
-		boolean on = misuse.toggle();
+	ButtonOutcome toggleMisuse(ActingUser me) {
+		boolean on = misuse.toggle(me.orgId());
 		return ButtonOutcome.done(on ? "Misuse on: the edit action now revalidates the list instead of updating it."
 				: "Misuse off: the edit action updates all three tags again.");
 	}
@@ -111,8 +111,8 @@ class InspectorService {
 				before.version(), false);
 		String message = after.number() + " total " + before.total().toPlainString() + " → "
 				+ after.total().toPlainString() + ".";
-		return ButtonOutcome
-			.done(misuse.isOn() ? message + " Misuse is on, so this list still shows the old amount." : message);
+		return ButtonOutcome.done(misuse.isOn(me.orgId())
+				? message + " Misuse is on, so this list still shows the old amount." : message);
 	}
 
 	ButtonOutcome archiveNewest(ActingUser me) {

@@ -13,8 +13,14 @@ final class ExpectedVersion {
 	}
 
 	static long parse(String version) {
+		String text = version == null ? "" : version.trim();
+		// ASCII digits only: Long.parseLong also reads full-width and other Unicode
+		// digits.
+		if (!text.matches("[0-9]{1,18}")) {
+			throw new BadRequestException("version is required and must be a whole number.");
+		}
 		try {
-			long parsed = Long.parseLong(version == null ? "" : version.trim());
+			long parsed = Long.parseLong(text);
 			if (parsed < 0) {
 				throw new NumberFormatException();
 			}

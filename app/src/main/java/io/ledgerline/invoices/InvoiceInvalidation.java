@@ -38,7 +38,7 @@ class InvoiceInvalidation {
 
 	/** The edit action; the one place the inspector's misuse toggle is read. */
 	void afterEdit(String orgId, long invoiceId) {
-		if (misuse.isOn()) {
+		if (misuse.isOn(orgId)) {
 			// Deliberately wrong (teaching surface): stale-while-revalidate for the list
 			// the
 			// user is about to be shown, so the redirect shows the old amount.

@@ -96,7 +96,7 @@ public class InvoiceService {
 			// The hidden button is a convenience; this check is the security.
 			actor.requireAdmin("overwrite changes made elsewhere");
 		}
-		Invoice before = invoices.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
+		Invoice before = lockVisible(actor, id);
 		if (before.lifecycle() == Lifecycle.DELETED) {
 			throw new InvoiceConflictException(before.number() + " was deleted and can no longer be edited.", before);
 		}
@@ -136,8 +136,7 @@ public class InvoiceService {
 	 */
 	@Transactional
 	public Invoice forceDrift(ActingUser actor, long id) {
-		Invoice before = invoices.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
-		checkVisible(actor, before);
+		Invoice before = lockVisible(actor, id);
 		if (before.lifecycle() == Lifecycle.DELETED) {
 			throw new InvoiceConflictException(before.number() + " was deleted.", before);
 		}
@@ -152,10 +151,7 @@ public class InvoiceService {
 		if (action.adminOnly) {
 			actor.requireAdmin(action.verb() + " invoices");
 		}
-		Invoice before = invoices.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
-		if (before.lifecycle() == Lifecycle.DELETED && !actor.isAdmin()) {
-			throw notFound(id);
-		}
+		Invoice before = lockVisible(actor, id);
 		if (!invoices.transition(actor.orgId(), id, action, expectedVersion, clock.instant())) {
 			throw new InvoiceConflictException(refusal(before, action, expectedVersion), before);
 		}
@@ -176,6 +172,17 @@ public class InvoiceService {
 			case ARCHIVED -> before.number() + " is already archived.";
 			case ACTIVE -> before.number() + " is not archived, so it cannot be " + action.pastTense() + ".";
 		};
+	}
+
+	/**
+	 * The write path's lookup, with the read path's visibility rule: what a reader may
+	 * not see (another org's row, a deleted one for a member) does not exist for a writer
+	 * either, so no refusal (a conflict carries the row) can show it.
+	 */
+	private Invoice lockVisible(ActingUser actor, long id) {
+		Invoice invoice = invoices.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
+		checkVisible(actor, invoice);
+		return invoice;
 	}
 
 	private Invoice reload(ActingUser actor, long id) {

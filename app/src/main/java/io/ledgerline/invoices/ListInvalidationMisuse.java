@@ -1,6 +1,6 @@
 package io.ledgerline.invoices;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -9,28 +9,29 @@ import org.springframework.stereotype.Component;
  * action invalidates the list with revalidateTag(…, "max") instead of updateTag, to show
  * what the wrong primitive does to the user who is waiting on the redirect (the list
  * shows the old amount while record and summary are fresh). Read by the edit action only;
- * always off outside the demo profile, where nothing can turn it on.
+ * always off outside the demo profile, where nothing can turn it on. Per org: one org's
+ * demo never changes how another org's edits behave.
  */
 @Component
 public class ListInvalidationMisuse {
 
-	private final AtomicBoolean on = new AtomicBoolean();
+	private final ConcurrentHashMap<String, Boolean> byOrg = new ConcurrentHashMap<>();
 
-	public boolean isOn() {
-		return on.get();
+	private volatile boolean everywhere;
+
+	public boolean isOn(String orgId) {
+		return byOrg.getOrDefault(orgId, everywhere);
 	}
 
-	public boolean toggle() {
-		boolean previous;
-		do {
-			previous = on.get();
-		}
-		while (!on.compareAndSet(previous, !previous));
-		return !previous;
+	/** Flips the toggle for one org; returns its new state. */
+	public boolean toggle(String orgId) {
+		return byOrg.compute(orgId, (org, on) -> !(on == null ? everywhere : on));
 	}
 
+	/** Sets the toggle for every org at once (a reset, e.g. between tests). */
 	public void set(boolean value) {
-		on.set(value);
+		everywhere = value;
+		byOrg.clear();
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.ledgerline.tenancy;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.ledgerline.web.ActionAnswers;
 import io.ledgerline.web.BadRequestException;
 
 @Controller
@@ -18,12 +21,12 @@ class OrgSwitchController {
 	}
 
 	@PostMapping("/orgs/switch")
-	String switchOrg(@RequestParam(required = false) String orgId, HttpServletRequest request) {
+	Object switchOrg(@RequestParam(required = false) String orgId, HttpServletRequest request) {
 		if (orgId == null || !orgId.matches("[a-z0-9-]{1,40}")) {
 			throw new BadRequestException("orgId is required and must be an organisation id.");
 		}
 		users.switchOrg(request, orgId);
-		return "redirect:/invoices";
+		return ActionAnswers.done(request, "/invoices", Map.of("orgId", orgId));
 	}
 
 }

@@ -21,14 +21,7 @@ class ErrorPageController implements ErrorController {
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request) {
 		HttpStatus status = statusOf(request);
-		String message = switch (status) {
-			case NOT_FOUND -> "There is nothing at this address.";
-			case FORBIDDEN -> "You are not allowed to do that.";
-			case UNAUTHORIZED -> "Sign in to continue.";
-			case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
-			default -> status.is4xxClientError() ? "The request could not be understood."
-					: "Something went wrong on our side. Please try again.";
-		};
+		String message = messageFor(status);
 		if (JsonRequests.wantsJson(request) || isJsonOriginalRequest(request)) {
 			return ResponseEntity.status(status)
 				.contentType(MediaType.APPLICATION_JSON)
@@ -37,8 +30,27 @@ class ErrorPageController implements ErrorController {
 		return ErrorPage.of(status, message);
 	}
 
+	/** A message safe to show for a status, whatever caused it. */
+	static String messageFor(HttpStatus status) {
+		return switch (status) {
+			case NOT_FOUND -> "There is nothing at this address.";
+			case FORBIDDEN -> "You are not allowed to do that.";
+			case UNAUTHORIZED -> "Sign in to continue.";
+			case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
+			case NOT_ACCEPTABLE -> "This address cannot answer in the requested format.";
+			case UNSUPPORTED_MEDIA_TYPE -> "This address does not accept that kind of request body.";
+			case PAYLOAD_TOO_LARGE -> "The request is too large.";
+			default -> status.is4xxClientError() ? "The request could not be understood."
+					: "Something went wrong on our side. Please try again.";
+		};
+	}
+
 	private static HttpStatus statusOf(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// Asked for directly, not forwarded by the container: no error to show.
+			return HttpStatus.NOT_FOUND;
+		}
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
 		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
 	}
@@ -55,6 +67,8 @@ class ErrorPageController implements ErrorController {
 			case FORBIDDEN -> "forbidden";
 			case NOT_FOUND -> "not_found";
 			case METHOD_NOT_ALLOWED -> "method_not_allowed";
+			case NOT_ACCEPTABLE -> "not_acceptable";
+			case TOO_MANY_REQUESTS -> "too_many_requests";
 			case CONFLICT -> "conflict";
 			case UNPROCESSABLE_CONTENT -> "validation";
 			default -> status.is4xxClientError() ? "bad_request" : "internal_error";

@@ -6,11 +6,18 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -96,11 +103,40 @@ class GlobalExceptionHandler {
 		return ErrorPage.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
 	}
 
+	/**
+	 * What the client got wrong stays the client's 4xx: a framework exception that
+	 * carries a 4xx status (binding, media types, actuator arguments, anything annotated
+	 * with one) keeps it, whichever handler would otherwise have caught it.
+	 */
+	@ExceptionHandler({ InvalidParameterException.class, InvalidMediaTypeException.class,
+			InvalidMimeTypeException.class })
+	Object unreadableRequest(Exception e, HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, "bad_request", "The request could not be understood.");
+	}
+
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception e, HttpServletRequest request) {
+		HttpStatus clientError = clientErrorOf(e);
+		if (clientError != null) {
+			return answer(request, clientError, ErrorPageController.codeOf(clientError),
+					ErrorPageController.messageFor(clientError));
+		}
 		log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
 				"Something went wrong on our side. Nothing was changed; please try again.");
+	}
+
+	private static HttpStatus clientErrorOf(Exception e) {
+		HttpStatusCode code = null;
+		if (e instanceof ErrorResponse framework) {
+			code = framework.getStatusCode();
+		}
+		else {
+			ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
+			code = annotated == null ? null : annotated.code();
+		}
+		HttpStatus status = code == null ? null : HttpStatus.resolve(code.value());
+		return status != null && status.is4xxClientError() ? status : null;
 	}
 
 	private Object answer(HttpServletRequest request, HttpStatus status, String code, String message) {

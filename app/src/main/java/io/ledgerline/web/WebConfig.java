@@ -1,12 +1,26 @@
 package io.ledgerline.web;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
+
+	/**
+	 * Right after the character-encoding filter (parameters must be decoded as UTF-8),
+	 * before Spring Security and everything else that reads the request.
+	 */
+	@Bean
+	FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter() {
+		FilterRegistrationBean<MalformedRequestFilter> registration = new FilterRegistrationBean<>(
+				new MalformedRequestFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
 
 	/**
 	 * Every action answers "redirect:…" with 303 See Other (not 302), so the browser

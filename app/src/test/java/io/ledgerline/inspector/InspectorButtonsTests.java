@@ -129,7 +129,7 @@ class InspectorButtonsTests {
 			.isEqualTo(now());
 
 		mvc.perform(form(org.admin(), "/inspector/misuse")).andExpect(status().isSeeOther());
-		assertThat(misuse.isOn()).isFalse();
+		assertThat(misuse.isOn(org.id())).isFalse();
 		clock.advance(Duration.ofSeconds(1));
 		mvc.perform(form(org.admin(), "/inspector/edit-one")).andExpect(status().isSeeOther());
 		assertThat(fixtures.row(newest.id()).total()).isEqualByComparingTo("102.00");

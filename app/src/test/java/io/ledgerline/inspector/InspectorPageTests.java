@@ -149,11 +149,11 @@ class InspectorPageTests {
 		mvc.perform(form(org.member(), "/inspector/misuse"))
 			.andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/inspector"));
-		assertThat(misuse.isOn()).isTrue();
+		assertThat(misuse.isOn(org.id())).isTrue();
 		assertThat(inspector(org.member()).text("misuse-toggle")).isEqualTo("on");
 
 		mvc.perform(form(org.member(), "/inspector/misuse")).andExpect(status().isSeeOther());
-		assertThat(misuse.isOn()).isFalse();
+		assertThat(misuse.isOn(org.id())).isFalse();
 		assertThat(inspector(org.member()).text("misuse-toggle")).isEqualTo("off");
 	}
 
@@ -196,11 +196,19 @@ class InspectorPageTests {
 		assertThat(invoices.text("current-user")).isEqualTo("priya@acme.test");
 		assertThat(invoices.text("current-role")).isEqualTo("member");
 
+		// A member may not switch on (that was a way in); Globex's admin olga may become
+		// hank.
 		mvc.perform(post("/inspector/identity").param("username", "hank@globex.test")
 			.with(csrf())
 			.session(session)
+			.accept(MediaType.TEXT_HTML)).andExpect(status().isForbidden());
+		MockHttpSession olga = new MockHttpSession();
+		mvc.perform(post("/inspector/identity").param("username", "hank@globex.test")
+			.with(user("olga@multi.test"))
+			.with(csrf())
+			.session(olga)
 			.accept(MediaType.TEXT_HTML)).andExpect(status().isSeeOther());
-		PageHtml globex = new PageHtml(mvc.perform(get("/inspector").session(session).accept(MediaType.TEXT_HTML))
+		PageHtml globex = new PageHtml(mvc.perform(get("/inspector").session(olga).accept(MediaType.TEXT_HTML))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

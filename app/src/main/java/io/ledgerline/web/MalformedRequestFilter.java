@@ -1,0 +1,87 @@
+package io.ledgerline.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The first thing every request meets: what the container cannot read (undecodable
+ * percent-encoding, an Accept-Language it refuses) is a 400 here, before any filter trips
+ * over it later and turns it into a 500; and a field sent twice is refused rather than
+ * silently joined ("A,B") or half-read.
+ */
+public final class MalformedRequestFilter extends OncePerRequestFilter {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String problem = problemWith(request);
+		if (problem != null) {
+			refuse(request, response, problem);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static String problemWith(HttpServletRequest request) {
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (RuntimeException undecodable) {
+			// Tomcat: InvalidParameterException ("Character decoding failed") and kin.
+			return "The request's parameters could not be decoded.";
+		}
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+			if (parameter.getKey().isEmpty()) {
+				return "The request has a parameter without a name.";
+			}
+			if (parameter.getValue().length > 1) {
+				return "'" + printable(parameter.getKey()) + "' was sent more than once.";
+			}
+		}
+		try {
+			request.getLocales();
+		}
+		catch (RuntimeException tooManyLocales) {
+			return "The Accept-Language header could not be read.";
+		}
+		return null;
+	}
+
+	private static String printable(String name) {
+		String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+		return shown.codePoints()
+			.map(c -> Character.isISOControl(c) ? '?' : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+	}
+
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, String message)
+			throws IOException {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		response.setCharacterEncoding("UTF-8");
+		if (JsonRequests.wantsJson(request)) {
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.getWriter().write(JSON.writeValueAsString(ApiResponse.error("bad_request", message)));
+			return;
+		}
+		// Plain, self-contained text: the page templates need a request that could be
+		// read.
+		response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+		response.getWriter().write("400 Bad Request: " + message + "\n");
+	}
+
+}

@@ -1,0 +1,234 @@
+package io.ledgerline.hostile;
+
+import static io.ledgerline.support.Requests.form;
+import static io.ledgerline.support.Requests.formJson;
+import static io.ledgerline.support.Requests.json;
+import static io.ledgerline.support.Requests.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.ledgerline.invoices.ListInvalidationMisuse;
+import io.ledgerline.support.Fixtures;
+import io.ledgerline.support.Fixtures.TestInvoice;
+import io.ledgerline.support.Fixtures.TestOrg;
+import io.ledgerline.support.IntegrationTest;
+import io.ledgerline.support.PageHtml;
+
+/**
+ * The probe's findings that MockMvc reproduces: the deleted-invoice leak, actuator
+ * metrics, CSP, duplicate fields, full-width digits, the JSON envelope of the inspector
+ * and the org switch, and the misuse toggle's scope.
+ */
+@IntegrationTest
+class SecurityHardeningTests {
+
+	private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern INLINE_STYLE = Pattern.compile("<style\\b|\\sstyle=\"", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern INLINE_HANDLER = Pattern.compile("\\son[a-z]+=\"", Pattern.CASE_INSENSITIVE);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ListInvalidationMisuse misuse;
+
+	TestOrg org;
+
+	@BeforeEach
+	void setUp() {
+		org = fixtures.org();
+		misuse.set(false);
+	}
+
+	@AfterEach
+	void misuseOff() {
+		misuse.set(false);
+	}
+
+	@Test
+	void aDeletedInvoiceDoesNotExistForAMemberOnTheWritePathEither() throws Exception {
+		TestInvoice invoice = fixtures.invoice(org, "4321.00");
+		mvc.perform(form(org.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1"))
+			.andExpect(status().isSeeOther());
+		for (String version : List.of("1", "2", "99")) {
+			String jsonAnswer = mvc
+				.perform(formJson(org.member(), "/invoices/" + invoice.id()).param("customerName", "Probe")
+					.param("status", "sent")
+					.param("total", "1.00")
+					.param("version", version))
+				.andExpect(status().isNotFound())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(jsonAnswer).doesNotContain("Fixture Customer").doesNotContain("4321").doesNotContain("deleted");
+			String page = mvc
+				.perform(form(org.member(), "/invoices/" + invoice.id()).param("customerName", "Probe")
+					.param("status", "sent")
+					.param("total", "1.00")
+					.param("version", version))
+				.andExpect(status().isNotFound())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).doesNotContain("Fixture Customer").doesNotContain("4,321");
+			for (String action : List.of("archive", "restore", "delete")) {
+				mvc.perform(
+						formJson(org.member(), "/invoices/" + invoice.id() + "/" + action).param("version", version))
+					.andExpect(status().is4xxClientError())
+					.andExpect(jsonPath("$.current").doesNotExist())
+					.andExpect(jsonPath("$.error.current").doesNotExist());
+			}
+		}
+		// The admin still sees it, and still gets the honest conflict with the row.
+		mvc.perform(formJson(org.admin(), "/invoices/" + invoice.id()).param("customerName", "Probe")
+			.param("status", "sent")
+			.param("total", "1.00")
+			.param("version", "2")).andExpect(status().isConflict()).andExpect(jsonPath("$.current.id").exists());
+		assertThat(fixtures.row(invoice.id()).customerName()).isEqualTo("Fixture Customer");
+	}
+
+	@Test
+	void actuatorMetricsAreForAdminsOnly() throws Exception {
+		mvc.perform(json(org.member(), "/actuator/metrics")).andExpect(status().isForbidden());
+		mvc.perform(json(org.member(), "/actuator/metrics/jvm.memory.used")).andExpect(status().isForbidden());
+		mvc.perform(json(org.admin(), "/actuator/metrics")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/metrics").accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
+		mvc.perform(get("/actuator/health").accept(MediaType.APPLICATION_JSON)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aFrameworkBadRequestStaysABadRequest() throws Exception {
+		// A tag without a value: the actuator's own 400, which the catch-all turned into
+		// a
+		// 500.
+		mvc.perform(json(org.admin(), "/actuator/metrics/jvm.memory.used").param("tag", "area"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.code").value("bad_request"));
+		mvc.perform(get("/actuator/health").header("Accept", ",,,,")).andExpect(status().is4xxClientError());
+	}
+
+	@Test
+	void everyPageCarriesAContentSecurityPolicyItSatisfies() throws Exception {
+		TestInvoice invoice = fixtures.invoice(org, "10.00");
+		mvc.perform(get("/login"))
+			.andExpect(header().string("Content-Security-Policy", allOf(containsString("script-src 'self'"),
+					containsString("style-src 'self'"), containsString("frame-ancestors 'none'"))));
+		for (String url : List.of("/invoices", "/invoices?view=all", "/invoices/" + invoice.id(),
+				"/invoices/" + invoice.id() + "/edit", "/tickets", "/inspector", "/no-such-page")) {
+			var response = mvc.perform(page(org.admin(), url)).andReturn().getResponse();
+			assertThat(response.getHeader("Content-Security-Policy")).as(url).contains("script-src 'self'");
+			String html = response.getContentAsString();
+			assertThat(INLINE_SCRIPT.matcher(html).find()).as("inline script on " + url).isFalse();
+			assertThat(INLINE_STYLE.matcher(html).find()).as("inline style on " + url).isFalse();
+			assertThat(INLINE_HANDLER.matcher(html).find()).as("inline handler on " + url).isFalse();
+		}
+		String login = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+		assertThat(INLINE_SCRIPT.matcher(login).find()).isFalse();
+		assertThat(INLINE_STYLE.matcher(login).find()).isFalse();
+	}
+
+	@Test
+	void aFieldSentTwiceIsRefusedNotJoined() throws Exception {
+		TestInvoice invoice = fixtures.invoice(org, "10.00");
+		mvc.perform(form(org.admin(), "/invoices/" + invoice.id()).param("customerName", "A", "B")
+			.param("status", "sent")
+			.param("total", "1.00")
+			.param("version", "1")).andExpect(status().isBadRequest());
+		mvc.perform(formJson(org.admin(), "/invoices/" + invoice.id()).param("customerName", "A")
+			.param("status", "sent")
+			.param("total", "1.00", "2.00")
+			.param("version", "1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.code").value("bad_request"));
+		mvc.perform(form(org.admin(), "/invoices/" + invoice.id() + "/archive").param("version", "1", "1"))
+			.andExpect(status().isBadRequest());
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
+
+		int tickets = ticketCount();
+		mvc.perform(form(org.member(), "/tickets").param("title", "A", "B")).andExpect(status().isBadRequest());
+		assertThat(ticketCount()).isEqualTo(tickets);
+		mvc.perform(page(org.admin(), "/invoices").param("view", "active", "all")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void fullWidthDigitsAreRefusedInVersionsAndIds() throws Exception {
+		TestInvoice invoice = fixtures.invoice(org, "10.00");
+		mvc.perform(form(org.admin(), "/invoices/" + invoice.id()).param("customerName", "Wide")
+			.param("status", "sent")
+			.param("total", "1.00")
+			.param("version", "１")).andExpect(status().isBadRequest());
+		mvc.perform(form(org.admin(), "/invoices/" + invoice.id() + "/archive").param("version", "１"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/invoices/{id}", "１").with(user(org.admin())).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isBadRequest());
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
+	}
+
+	@Test
+	void theInspectorAndTheOrgSwitchAnswerJsonWhenAskedForIt() throws Exception {
+		fixtures.invoice(org, "10.00");
+		mvc.perform(formJson(org.admin(), "/inspector/misuse"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ok").value(true))
+			.andExpect(jsonPath("$.data.message").exists());
+		mvc.perform(formJson(org.admin(), "/inspector/edit-one"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ok").value(true));
+		TestOrg empty = fixtures.org();
+		mvc.perform(formJson(empty.admin(), "/inspector/archive-one"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.ok").value(false))
+			.andExpect(jsonPath("$.error.code").value("conflict"));
+		mvc.perform(formJson(org.admin(), "/orgs/switch").param("orgId", org.id()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ok").value(true))
+			.andExpect(jsonPath("$.data.orgId").value(org.id()));
+		mvc.perform(formJson(org.admin(), "/orgs/switch").param("orgId", empty.id()))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error.code").value("forbidden"));
+		mvc.perform(formJson("dana@acme.test", "/inspector/identity").param("username", "priya@acme.test"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.username").value("priya@acme.test"));
+	}
+
+	@Test
+	void theMisuseToggleIsPerOrg() throws Exception {
+		TestOrg other = fixtures.org();
+		mvc.perform(form(other.admin(), "/inspector/misuse")).andExpect(status().isSeeOther());
+		assertThat(misuse.isOn(other.id())).isTrue();
+		assertThat(misuse.isOn(org.id())).isFalse();
+		String page = mvc.perform(page(org.admin(), "/inspector")).andReturn().getResponse().getContentAsString();
+		assertThat(new PageHtml(page).text("misuse-toggle")).isEqualTo("off");
+	}
+
+	private int ticketCount() {
+		return jdbc.sql("SELECT COUNT(*) FROM tickets WHERE org_id = ?").param(org.id()).query(Integer.class).single();
+	}
+
+}
