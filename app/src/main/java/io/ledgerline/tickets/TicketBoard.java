@@ -16,6 +16,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.paging.Slice;
 import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
@@ -94,12 +95,11 @@ class TicketBoard {
 	}
 
 	private String render(String orgId, Role role) {
-		List<Ticket> newest = tickets.board(orgId);
-		boolean more = newest.size() > TicketService.BOARD_LIMIT;
-		List<Row> rows = (more ? newest.subList(0, TicketService.BOARD_LIMIT) : newest).stream().map(Row::of).toList();
+		Slice<Ticket> newest = tickets.board(orgId);
+		List<Row> rows = newest.rows().stream().map(Row::of).toList();
 		Context context = new Context(LOCALE);
 		context.setVariable("rows", rows);
-		context.setVariable("more", more);
+		context.setVariable("more", newest.more());
 		context.setVariable("limit", TicketService.BOARD_LIMIT);
 		context.setVariable("statuses", TicketStatus.values());
 		context.setVariable("canDelete", role.isAtLeast(Role.ADMIN));
