@@ -63,10 +63,7 @@ class InvoiceController {
 
 	@GetMapping("/invoices/{id}/edit")
 	String edit(ActingUser me, @PathVariable long id, Model model) {
-		Invoice invoice = invoices.get(me, id);
-		if (invoice.lifecycle() == Lifecycle.DELETED) {
-			throw new InvoiceConflictException(invoice.number() + " was deleted and can no longer be edited.", invoice);
-		}
+		Invoice invoice = reads.forEdit(me, id);
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("form", InvoiceForm.of(invoice));
 		return VIEW_EDIT;
@@ -82,7 +79,7 @@ class InvoiceController {
 			if (JsonRequests.wantsJson(request)) {
 				throw new ValidationException(validated.errors());
 			}
-			return editPage(invoices.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors",
+			return editPage(reads.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors",
 					validated.errors());
 		}
 		try {
