@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import io.ledgerline.caching.CacheProperties;
 import io.ledgerline.paging.Slice;
 import io.ledgerline.summary.OrgSummary;
 import io.ledgerline.summary.SummaryRepository;
-import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
@@ -25,28 +25,27 @@ public class InvoiceReads {
 
 	public static final int PAGE_SIZE = 25;
 
-	/**
-	 * Mutations invalidate exactly, so entries may live long; the hour bounds any miss.
-	 */
-	private static final CacheLife LIFE = CacheLife.HOURS;
-
 	private final TagCache cache;
 
 	private final InvoiceRepository invoices;
 
 	private final SummaryRepository summaries;
 
-	InvoiceReads(TagCache cache, InvoiceRepository invoices, SummaryRepository summaries) {
+	/** Writes invalidate exactly, so entries may live long (ledgerline.cache.life.*). */
+	private final CacheProperties.Life life;
+
+	InvoiceReads(TagCache cache, InvoiceRepository invoices, SummaryRepository summaries, CacheProperties properties) {
 		this.cache = cache;
 		this.invoices = invoices;
 		this.summaries = summaries;
+		this.life = properties.life();
 	}
 
 	public Cached<InvoicePage> list(ActingUser actor, InvoiceView view, String cursor) {
 		InvoiceAccess.authorizeView(actor, view);
 		long before = PageCursor.decode(cursor);
 		String orgId = actor.orgId();
-		return cache.get(InvoiceTags.listKey(orgId, view, before), List.of(InvoiceTags.list(orgId)), LIFE,
+		return cache.get(InvoiceTags.listKey(orgId, view, before), List.of(InvoiceTags.list(orgId)), life.invoiceList(),
 				() -> page(orgId, view, before));
 	}
 
@@ -57,13 +56,13 @@ public class InvoiceReads {
 	public Cached<InvoiceDetail> record(ActingUser actor, long id) {
 		String orgId = actor.orgId();
 		Cached<InvoiceDetail> detail = cache.get(InvoiceTags.recordKey(orgId, id),
-				List.of(InvoiceTags.record(orgId, id)), LIFE, () -> detailOf(orgId, id));
+				List.of(InvoiceTags.record(orgId, id)), life.invoiceRecord(), () -> detailOf(orgId, id));
 		InvoiceAccess.visible(actor, detail.value().invoice());
 		return detail;
 	}
 
 	public Cached<OrgSummary> summary(String orgId) {
-		return cache.get(InvoiceTags.summaryKey(orgId), List.of(InvoiceTags.summary(orgId)), LIFE,
+		return cache.get(InvoiceTags.summaryKey(orgId), List.of(InvoiceTags.summary(orgId)), life.invoiceSummary(),
 				() -> summaries.find(orgId));
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import io.ledgerline.caching.CacheProperties;
 import io.ledgerline.caching.FetchedAt;
 import io.ledgerline.paging.Slice;
 import io.ledgerline.tagcache.CacheLife;
@@ -50,10 +51,11 @@ class TicketBoard {
 	static final String CSRF_SLOT = "<input type=\"hidden\" name=\"_csrf\" value=\"\">";
 
 	/**
-	 * Every write revalidates the path, so the entry only needs to outlive quiet periods;
-	 * an hour keeps a board that nobody touches from being re-rendered on every view.
+	 * Every write revalidates the path, so the entry only needs to outlive quiet periods
+	 * ({@code ledgerline.cache.life.ticket-board}, default an hour, keeps a board that
+	 * nobody touches from being re-rendered on every view).
 	 */
-	private static final CacheLife LIFE = CacheLife.HOURS;
+	private final CacheLife life;
 
 	/**
 	 * One language for everyone who shares the rendering, whatever their browser asks
@@ -75,8 +77,9 @@ class TicketBoard {
 	private final String contextPath;
 
 	TicketBoard(TagCache cache, TicketService tickets, ITemplateEngine templates, Clock clock,
-			ServletContext servletContext) {
+			ServletContext servletContext, CacheProperties properties) {
 		this.cache = cache;
+		this.life = properties.life().ticketBoard();
 		this.tickets = tickets;
 		this.templates = templates;
 		this.clock = clock;
@@ -90,7 +93,7 @@ class TicketBoard {
 		String orgId = me.orgId();
 		Role role = me.role();
 		Cached<String> board = cache.getPage(TicketInvalidation.PAGE_PATH, "tickets:" + orgId + ":" + role.dbValue(),
-				List.of(), LIFE, () -> render(orgId, role));
+				List.of(), life, () -> render(orgId, role));
 		return withToken(board.value(), csrf);
 	}
 
