@@ -5,18 +5,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.TagCache;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CacheProperties.class)
 class CacheConfig {
+
+	/** Lets {@code ledgerline.cache.life.*} name a built-in profile. */
+	@Bean
+	@ConfigurationPropertiesBinding
+	static Converter<String, CacheLife> cacheLifeByName() {
+		return new CacheLifeByName();
+	}
 
 	@Bean
 	InvalidationLog invalidationLog(JdbcClient jdbc, InvalidationLogPool pool) {
@@ -32,9 +43,9 @@ class CacheConfig {
 	 * Background refreshes (stale-while-revalidate) run here, off the request threads.
 	 */
 	@Bean(destroyMethod = "shutdown")
-	ExecutorService cacheRefreshExecutor() {
+	ExecutorService cacheRefreshExecutor(CacheProperties properties) {
 		AtomicInteger count = new AtomicInteger();
-		return Executors.newFixedThreadPool(2, task -> {
+		return Executors.newFixedThreadPool(properties.refreshThreads(), task -> {
 			Thread thread = new Thread(task, "cache-refresh-" + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -43,10 +54,10 @@ class CacheConfig {
 
 	@Bean
 	TagCache tagCache(Clock clock, InvalidationLog log, ExecutorService cacheRefreshExecutor,
-			@Value("${ledgerline.cache.maximum-size:50000}") long maximumSize) {
+			CacheProperties properties) {
 		return TagCache.builder()
 			.clock(clock)
-			.maximumSize(maximumSize)
+			.maximumSize(properties.maximumSize())
 			.refreshExecutor(cacheRefreshExecutor)
 			.commitBinding(new SpringCommitBinding())
 			.listener(log)
@@ -59,6 +70,17 @@ class CacheConfig {
 		// After Spring Security's chain: only requests it let through become actions.
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE);
 		return registration;
+	}
+
+	static final class CacheLifeByName implements Converter<String, CacheLife> {
+
+		@Override
+		public CacheLife convert(String name) {
+			return CacheLife.builtIn(name.trim())
+				.orElseThrow(() -> new IllegalArgumentException("No cache-life profile named '" + name
+						+ "'; use seconds, minutes, hours, days, weeks, max or default."));
+		}
+
 	}
 
 }

@@ -49,7 +49,7 @@ public class InvalidationLog implements InvalidationListener {
 	 * never another org's tags, which name its invoices.
 	 */
 	public List<InvalidationLogEntry> recentFor(String orgId, int limit) {
-		String prefix = InvoiceTags.orgPrefix(orgId);
+		String prefix = OrgTags.prefix(orgId);
 		return reads.sql("""
 				SELECT id, primitive, target, is_path, source, profile, instance, occurred_at
 				FROM invalidation_log WHERE is_path = TRUE OR LEFT(target, ?) = ?

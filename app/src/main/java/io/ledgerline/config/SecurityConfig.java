@@ -17,18 +17,14 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.ledgerline.tenancy.AdminOfAnyOrg;
+import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.JsonRequests;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
-
-	private static final String UNAUTHORIZED_JSON = """
-			{"ok":false,"error":{"code":"unauthorized","message":"Sign in to continue."}}""";
-
-	private static final String FORBIDDEN_JSON = """
-			{"ok":false,"error":{"code":"forbidden","message":"The request was refused (missing or invalid CSRF token, or not allowed)."}}""";
 
 	@Bean
 	LoginThrottle loginThrottle(Clock clock) {
@@ -36,7 +32,8 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, AdminOfAnyOrg adminOfAnyOrg) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, AdminOfAnyOrg adminOfAnyOrg,
+			JsonMapper jsonMapper) throws Exception {
 		RequestMatcher json = JsonRequests::wantsJson;
 		SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
 		signedIn.setDefaultTargetUrl("/invoices");
@@ -64,8 +61,8 @@ class SecurityConfig {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// An API caller without a session gets 401 JSON, never a redirect to the
 			// login page.
-			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(jsonUnauthorized(), json)
-				.defaultAccessDeniedHandlerFor(jsonForbidden(), json));
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(jsonUnauthorized(jsonMapper), json)
+				.defaultAccessDeniedHandlerFor(jsonForbidden(jsonMapper), json));
 		return http.build();
 	}
 
@@ -74,12 +71,16 @@ class SecurityConfig {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	private static AuthenticationEntryPoint jsonUnauthorized() {
-		return (request, response, e) -> writeJson(response, HttpStatus.UNAUTHORIZED, UNAUTHORIZED_JSON);
+	private static AuthenticationEntryPoint jsonUnauthorized(JsonMapper jsonMapper) {
+		ApiResponse body = ApiResponse.error("unauthorized", "Sign in to continue.");
+		return (request, response, e) -> writeJson(response, HttpStatus.UNAUTHORIZED,
+				jsonMapper.writeValueAsString(body));
 	}
 
-	private static AccessDeniedHandler jsonForbidden() {
-		return (request, response, e) -> writeJson(response, HttpStatus.FORBIDDEN, FORBIDDEN_JSON);
+	private static AccessDeniedHandler jsonForbidden(JsonMapper jsonMapper) {
+		ApiResponse body = ApiResponse.error("forbidden",
+				"The request was refused (missing or invalid CSRF token, or not allowed).");
+		return (request, response, e) -> writeJson(response, HttpStatus.FORBIDDEN, jsonMapper.writeValueAsString(body));
 	}
 
 	static void writeJson(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String body)

@@ -3,20 +3,19 @@ package io.ledgerline.inspector;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.ledgerline.invoices.InvoiceConflictException;
 import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.web.ActionAnswers;
+import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.ConflictException;
-import io.ledgerline.web.JsonRequests;
 import io.ledgerline.web.Toast;
 
 /**
@@ -32,6 +31,8 @@ class InspectorButtonsController {
 
 	private static final String INSPECTOR = "/inspector";
 
+	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
 	private final InspectorService inspector;
 
 	InspectorButtonsController(InspectorService inspector) {
@@ -39,55 +40,90 @@ class InspectorButtonsController {
 	}
 
 	@PostMapping("/edit-one")
-	Object editOne(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
-		return run(request, redirect, "/invoices", () -> inspector.editNewest(me));
+	String editOne(ActingUser me, RedirectAttributes redirect) {
+		return page(redirect, "/invoices", () -> inspector.editNewest(me));
+	}
+
+	@PostMapping(path = "/edit-one", produces = JSON)
+	@ResponseBody
+	ApiResponse editOneJson(ActingUser me) {
+		return json(inspector.editNewest(me));
 	}
 
 	@PostMapping("/archive-one")
-	Object archiveOne(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
-		return run(request, redirect, INSPECTOR, () -> inspector.archiveNewest(me));
+	String archiveOne(ActingUser me, RedirectAttributes redirect) {
+		return page(redirect, INSPECTOR, () -> inspector.archiveNewest(me));
+	}
+
+	@PostMapping(path = "/archive-one", produces = JSON)
+	@ResponseBody
+	ApiResponse archiveOneJson(ActingUser me) {
+		return json(inspector.archiveNewest(me));
 	}
 
 	@PostMapping("/restore-one")
-	Object restoreOne(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
-		return run(request, redirect, INSPECTOR, () -> inspector.restoreMostRecentlyArchived(me));
+	String restoreOne(ActingUser me, RedirectAttributes redirect) {
+		return page(redirect, INSPECTOR, () -> inspector.restoreMostRecentlyArchived(me));
+	}
+
+	@PostMapping(path = "/restore-one", produces = JSON)
+	@ResponseBody
+	ApiResponse restoreOneJson(ActingUser me) {
+		return json(inspector.restoreMostRecentlyArchived(me));
 	}
 
 	@PostMapping("/delete-one")
-	Object deleteOne(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
-		return run(request, redirect, INSPECTOR, () -> inspector.deleteNewest(me));
+	String deleteOne(ActingUser me, RedirectAttributes redirect) {
+		return page(redirect, INSPECTOR, () -> inspector.deleteNewest(me));
+	}
+
+	@PostMapping(path = "/delete-one", produces = JSON)
+	@ResponseBody
+	ApiResponse deleteOneJson(ActingUser me) {
+		return json(inspector.deleteNewest(me));
 	}
 
 	@PostMapping("/force-drift")
-	Object forceDrift(ActingUser me, @RequestParam long id, HttpServletRequest request, RedirectAttributes redirect) {
-		return run(request, redirect, INSPECTOR, () -> inspector.forceDrift(me, id));
+	String forceDrift(ActingUser me, @RequestParam long id, RedirectAttributes redirect) {
+		return page(redirect, INSPECTOR, () -> inspector.forceDrift(me, id));
+	}
+
+	@PostMapping(path = "/force-drift", produces = JSON)
+	@ResponseBody
+	ApiResponse forceDriftJson(ActingUser me, @RequestParam long id) {
+		return json(inspector.forceDrift(me, id));
 	}
 
 	/**
-	 * A JSON caller gets the envelope: the outcome's message as data, or a refusal as a
-	 * conflict (the JSON shape of "nothing to act on" or "changed elsewhere").
+	 * A page caller goes where the effect shows; a refusal (nothing to act on, a
+	 * conflict) comes back to the inspector with the reason.
 	 */
-	private static Object run(HttpServletRequest request, RedirectAttributes redirect, String whereItShows,
-			Supplier<ButtonOutcome> button) {
+	private static String page(RedirectAttributes redirect, String whereItShows, Supplier<ButtonOutcome> button) {
 		ButtonOutcome outcome;
 		try {
 			outcome = button.get();
 		}
 		catch (InvoiceConflictException conflict) {
-			if (JsonRequests.wantsJson(request)) {
-				throw conflict;
-			}
 			outcome = ButtonOutcome.refused(conflict.getMessage());
 		}
 		if (outcome.done()) {
 			Toast.success(redirect, outcome.message());
-			return ActionAnswers.done(request, whereItShows, Map.of("message", outcome.message()));
-		}
-		if (JsonRequests.wantsJson(request)) {
-			throw new ConflictException(outcome.message(), null);
+			return "redirect:" + whereItShows;
 		}
 		Toast.error(redirect, outcome.message());
 		return "redirect:" + INSPECTOR;
+	}
+
+	/**
+	 * A JSON caller gets the envelope: the outcome's message as data, or a refusal as a
+	 * conflict (the JSON shape of "nothing to act on"; a changed row is the invoice
+	 * conflict itself, with the row).
+	 */
+	private static ApiResponse json(ButtonOutcome outcome) {
+		if (!outcome.done()) {
+			throw new ConflictException(outcome.message(), null);
+		}
+		return ApiResponse.ok(Map.of("message", outcome.message()));
 	}
 
 }

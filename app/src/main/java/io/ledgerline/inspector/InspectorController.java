@@ -4,18 +4,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Map;
 
 import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.web.ActionAnswers;
+import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.Toast;
 
 /**
@@ -27,6 +29,8 @@ import io.ledgerline.web.Toast;
 class InspectorController {
 
 	static final String VIEW = "inspector/inspector";
+
+	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
 	private final InspectorService inspector;
 
@@ -52,18 +56,30 @@ class InspectorController {
 	}
 
 	@PostMapping("/misuse")
-	Object toggleMisuse(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
-		ButtonOutcome outcome = inspector.toggleMisuse(me);
-		Toast.success(redirect, outcome.message());
-		return ActionAnswers.done(request, "/inspector", Map.of("message", outcome.message()));
+	String toggleMisuse(ActingUser me, RedirectAttributes redirect) {
+		Toast.success(redirect, inspector.toggleMisuse(me).message());
+		return "redirect:/inspector";
+	}
+
+	@PostMapping(path = "/misuse", produces = JSON)
+	@ResponseBody
+	ApiResponse toggleMisuseJson(ActingUser me) {
+		return ApiResponse.ok(Map.of("message", inspector.toggleMisuse(me).message()));
 	}
 
 	@PostMapping("/identity")
-	Object actAs(ActingUser me, @RequestParam(required = false) String username, HttpServletRequest request,
+	String actAs(ActingUser me, @RequestParam(required = false) String username, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		String email = identities.actAs(me, username, request, response);
 		Toast.success(redirect, "You are now signed in as " + email + ".");
-		return ActionAnswers.done(request, "/inspector", Map.of("username", email));
+		return "redirect:/inspector";
+	}
+
+	@PostMapping(path = "/identity", produces = JSON)
+	@ResponseBody
+	ApiResponse actAsJson(ActingUser me, @RequestParam(required = false) String username, HttpServletRequest request,
+			HttpServletResponse response) {
+		return ApiResponse.ok(Map.of("username", identities.actAs(me, username, request, response)));
 	}
 
 	private String render(ActingUser me, Model model) {

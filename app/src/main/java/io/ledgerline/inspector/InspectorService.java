@@ -10,15 +10,14 @@ import org.springframework.stereotype.Service;
 import io.ledgerline.audit.AuditLog;
 import io.ledgerline.caching.FetchedAt;
 import io.ledgerline.caching.InvalidationLog;
-import io.ledgerline.caching.InvoiceTags;
 import io.ledgerline.invoices.Invoice;
 import io.ledgerline.invoices.InvoiceChanges;
 import io.ledgerline.invoices.InvoiceDetail;
 import io.ledgerline.invoices.InvoicePage;
 import io.ledgerline.invoices.InvoiceReads;
 import io.ledgerline.invoices.InvoiceService;
+import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.invoices.InvoiceView;
-import io.ledgerline.invoices.ListInvalidationMisuse;
 import io.ledgerline.inspector.InspectorPage.AuditRow;
 import io.ledgerline.inspector.InspectorPage.InvalidationRow;
 import io.ledgerline.summary.OrgSummary;
@@ -48,17 +47,20 @@ class InspectorService {
 
 	private final ListInvalidationMisuse misuse;
 
+	private final InvoiceDrift drift;
+
 	private final TagCache cache;
 
 	private final InvalidationLog invalidations;
 
 	private final AuditLog audit;
 
-	InspectorService(InvoiceReads reads, InvoiceService invoices, ListInvalidationMisuse misuse, TagCache cache,
-			InvalidationLog invalidations, AuditLog audit) {
+	InspectorService(InvoiceReads reads, InvoiceService invoices, ListInvalidationMisuse misuse, InvoiceDrift drift,
+			TagCache cache, InvalidationLog invalidations, AuditLog audit) {
 		this.reads = reads;
 		this.invoices = invoices;
 		this.misuse = misuse;
+		this.drift = drift;
 		this.cache = cache;
 		this.invalidations = invalidations;
 		this.audit = audit;
@@ -144,7 +146,7 @@ class InspectorService {
 	}
 
 	ButtonOutcome forceDrift(ActingUser me, long id) {
-		Invoice drifted = invoices.forceDrift(me, id);
+		Invoice drifted = drift.drift(me, id);
 		return ButtonOutcome.done(drifted.number() + " is now at version " + drifted.version()
 				+ ": a form opened before this will get a conflict.");
 	}
@@ -159,11 +161,11 @@ class InspectorService {
 			.rows()
 			.stream()
 			.findFirst()
-			.map(row -> invoices.get(me, row.id()));
+			.map(row -> reads.get(me, row.id()));
 	}
 
 	private Optional<Invoice> mostRecentlyArchived(ActingUser me) {
-		return invoices.mostRecentlyArchived(me);
+		return reads.mostRecentlyArchived(me);
 	}
 
 	private static ButtonOutcome nothingActive(ActingUser me, String verb) {

@@ -14,6 +14,11 @@ public class InvoiceConflictException extends ConflictException {
 		this.currentInvoice = current;
 	}
 
+	/** The row was soft-deleted: it keeps its data but takes no more writes. */
+	public static InvoiceConflictException deleted(Invoice current) {
+		return new InvoiceConflictException(current.number() + " was deleted.", current);
+	}
+
 	public Invoice currentInvoice() {
 		return currentInvoice;
 	}

@@ -1,9 +1,7 @@
 package io.ledgerline.invoices;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -18,12 +17,9 @@ import io.ledgerline.caching.FetchedAt;
 import io.ledgerline.summary.OrgSummary;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.web.ActionAnswers;
 import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.BadRequestException;
-import io.ledgerline.web.JsonRequests;
 import io.ledgerline.web.Toast;
-import io.ledgerline.web.ValidationException;
 
 /** Detail page, edit form and its submit. */
 @Controller
@@ -47,12 +43,15 @@ class InvoiceController {
 		return InvoiceStatus.values();
 	}
 
+	@GetMapping(path = "/invoices/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ApiResponse detailJson(ActingUser me, @PathVariable long id) {
+		return ApiResponse.ok(reads.record(me, id).value());
+	}
+
 	@GetMapping("/invoices/{id}")
-	Object detail(ActingUser me, @PathVariable long id, HttpServletRequest request, Model model) {
+	String detail(ActingUser me, @PathVariable long id, Model model) {
 		Cached<InvoiceDetail> detail = reads.record(me, id);
-		if (JsonRequests.wantsJson(request)) {
-			return ResponseEntity.ok(ApiResponse.ok(detail.value()));
-		}
 		Cached<OrgSummary> summary = reads.summary(me.orgId());
 		Cached<InvoicePage> list = reads.list(me, InvoiceView.ACTIVE, null);
 		model.addAttribute("invoice", detail.value().invoice());
@@ -63,37 +62,42 @@ class InvoiceController {
 
 	@GetMapping("/invoices/{id}/edit")
 	String edit(ActingUser me, @PathVariable long id, Model model) {
-		Invoice invoice = invoices.get(me, id);
-		if (invoice.lifecycle() == Lifecycle.DELETED) {
-			throw new InvoiceConflictException(invoice.number() + " was deleted and can no longer be edited.", invoice);
-		}
+		Invoice invoice = reads.forEdit(me, id);
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("form", InvoiceForm.of(invoice));
 		return VIEW_EDIT;
 	}
 
+	/**
+	 * The save asked for as JSON: invalid values (422) and a conflict (409, with the
+	 * server's row) are answered by the error handler.
+	 */
+	@PostMapping(path = "/invoices/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ApiResponse saveJson(ActingUser me, @PathVariable long id, @ModelAttribute("form") InvoiceForm form,
+			@RequestParam(required = false) String overwrite) {
+		boolean overwriting = parseFlag(overwrite);
+		long expectedVersion = form.expectedVersion();
+		InvoiceChanges changes = form.validate().orElseThrow();
+		return ApiResponse.ok(invoices.update(me, id, changes, expectedVersion, overwriting));
+	}
+
 	@PostMapping("/invoices/{id}")
-	Object save(ActingUser me, @PathVariable long id, @ModelAttribute("form") InvoiceForm form,
-			@RequestParam(required = false) String overwrite, HttpServletRequest request, RedirectAttributes redirect) {
+	ModelAndView save(ActingUser me, @PathVariable long id, @ModelAttribute("form") InvoiceForm form,
+			@RequestParam(required = false) String overwrite, RedirectAttributes redirect) {
 		boolean overwriting = parseFlag(overwrite);
 		long expectedVersion = form.expectedVersion();
 		InvoiceForm.Validated validated = form.validate();
 		if (validated.changes().isEmpty()) {
-			if (JsonRequests.wantsJson(request)) {
-				throw new ValidationException(validated.errors());
-			}
-			return editPage(invoices.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors",
+			return editPage(reads.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors",
 					validated.errors());
 		}
 		try {
 			Invoice saved = invoices.update(me, id, validated.changes().get(), expectedVersion, overwriting);
 			Toast.success(redirect, saved.number() + " saved.");
-			return ActionAnswers.done(request, "/invoices", saved);
+			return new ModelAndView("redirect:/invoices");
 		}
 		catch (InvoiceConflictException conflict) {
-			if (JsonRequests.wantsJson(request)) {
-				throw conflict;
-			}
 			// Keep the user's values in the form (and their stale version, so a plain
 			// resubmit cannot silently clobber); show the server's row beside them.
 			return editPage(conflict.currentInvoice(), form, HttpStatus.CONFLICT)

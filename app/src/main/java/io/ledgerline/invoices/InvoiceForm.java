@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.ledgerline.web.ValidationException;
+
 /**
  * The edit form exactly as submitted (strings, so "abc" can be shown back with a message
  * instead of failing to bind). {@link #validate} turns it into checked changes.
@@ -26,6 +28,14 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 	}
 
 	record Validated(Optional<InvoiceChanges> changes, Map<String, String> errors) {
+
+		/**
+		 * The valid values, or a {@link ValidationException} (422) with every message.
+		 */
+		InvoiceChanges orElseThrow() {
+			return changes.orElseThrow(() -> new ValidationException(errors));
+		}
+
 	}
 
 	Validated validate() {

@@ -1,53 +1,52 @@
 package io.ledgerline.invoices;
 
-import java.util.List;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import io.ledgerline.caching.InvoiceTags;
 import io.ledgerline.tagcache.TagCache;
 
 /**
- * What an invoice mutation invalidates, in one routine for all four actions. Called
- * inside the mutation's transaction: the cache's commit binding holds every invalidation
- * until the commit and drops it on rollback, so "commit, then invalidate" holds by
- * construction and a refused write invalidates (and logs) nothing.
+ * What an invoice mutation invalidates, in one routine for every change. Called inside
+ * the mutation's transaction: the cache's commit binding holds every invalidation until
+ * the commit and drops it on rollback, so "commit, then invalidate" holds by construction
+ * and a refused write invalidates (and logs) nothing.
  */
 @Component
-class InvoiceInvalidation {
+public class InvoiceInvalidation {
 
+	/**
+	 * Every invoice write also revalidates this path. No invoice page is cached as a
+	 * whole today (the list, record and summary are cached as data, under tags), so it
+	 * empties nothing now; it is there so that a page or fragment cached under
+	 * {@code /invoices} (through {@code TagCache.getPage}) is dropped by the same writes,
+	 * and it shows in the invalidation log that the write reached the list's route.
+	 */
 	static final String LIST_PATH = "/invoices";
 
 	private final TagCache cache;
 
-	private final ListInvalidationMisuse misuse;
+	private final InvoiceInvalidationStep editStep;
 
-	InvoiceInvalidation(TagCache cache, ListInvalidationMisuse misuse) {
+	InvoiceInvalidation(TagCache cache, ObjectProvider<InvoiceInvalidationStep> editStep) {
 		this.cache = cache;
-		this.misuse = misuse;
+		this.editStep = editStep.getIfAvailable(() -> InvoiceInvalidationStep.EXACT);
 	}
 
 	/**
-	 * Archive, restore, delete (and the inspector's drift): the user waits on the
-	 * redirect, so read-your-writes.
+	 * Archive, restore, delete, and any other change to one invoice: the user waits on
+	 * the redirect, so read-your-writes.
 	 */
-	void afterChange(String orgId, long invoiceId) {
-		cache.updateTags(InvoiceTags.touchedBy(orgId, invoiceId));
+	public void afterChange(String orgId, long invoiceId) {
+		InvoiceInvalidationStep.EXACT.invalidate(cache, orgId, invoiceId);
 		cache.revalidatePath(LIST_PATH);
 	}
 
-	/** The edit action; the one place the inspector's misuse toggle is read. */
+	/**
+	 * The edit action: {@link InvoiceInvalidationStep#EXACT} unless a profile supplied
+	 * another.
+	 */
 	void afterEdit(String orgId, long invoiceId) {
-		if (misuse.isOn(orgId)) {
-			// Deliberately wrong (teaching surface): stale-while-revalidate for the list
-			// the
-			// user is about to be shown, so the redirect shows the old amount.
-			cache.revalidateTag(InvoiceTags.list(orgId), "max");
-			cache.updateTags(List.of(InvoiceTags.record(orgId, invoiceId), InvoiceTags.summary(orgId)));
-		}
-		else {
-			cache.updateTags(InvoiceTags.touchedBy(orgId, invoiceId));
-		}
+		editStep.invalidate(cache, orgId, invoiceId);
 		cache.revalidatePath(LIST_PATH);
 	}
 

@@ -1,22 +1,26 @@
 package io.ledgerline.invoices;
 
-import jakarta.servlet.http.HttpServletRequest;
-
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.web.ActionAnswers;
-import io.ledgerline.web.JsonRequests;
+import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.Toast;
 
-/** Archive, restore and (admin-only, soft) delete from the list. */
+/**
+ * Archive, restore and (admin-only, soft) delete from the list, each as a page action
+ * (303 back to the list) and as JSON (the row, or the error envelope; a conflict is 409
+ * with the server's row).
+ */
 @Controller
 class InvoiceLifecycleController {
+
+	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
 	private final InvoiceService invoices;
 
@@ -25,44 +29,62 @@ class InvoiceLifecycleController {
 	}
 
 	@PostMapping("/invoices/{id}/archive")
-	Object archive(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version,
-			@RequestParam(required = false) String view, HttpServletRequest request, RedirectAttributes redirect) {
-		return run(LifecycleAction.ARCHIVE, me, id, version, view, request, redirect);
+	String archive(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version,
+			@RequestParam(required = false) String view, RedirectAttributes redirect) {
+		return run(LifecycleAction.ARCHIVE, me, id, version, view, redirect);
 	}
 
 	@PostMapping("/invoices/{id}/restore")
-	Object restore(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version,
-			@RequestParam(required = false) String view, HttpServletRequest request, RedirectAttributes redirect) {
-		return run(LifecycleAction.RESTORE, me, id, version, view, request, redirect);
+	String restore(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version,
+			@RequestParam(required = false) String view, RedirectAttributes redirect) {
+		return run(LifecycleAction.RESTORE, me, id, version, view, redirect);
 	}
 
 	@PostMapping("/invoices/{id}/delete")
-	Object delete(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version,
-			@RequestParam(required = false) String view, HttpServletRequest request, RedirectAttributes redirect) {
-		return run(LifecycleAction.DELETE, me, id, version, view, request, redirect);
+	String delete(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version,
+			@RequestParam(required = false) String view, RedirectAttributes redirect) {
+		return run(LifecycleAction.DELETE, me, id, version, view, redirect);
 	}
 
-	private Object run(LifecycleAction action, ActingUser me, long id, String version, String view,
-			HttpServletRequest request, RedirectAttributes redirect) {
+	@PostMapping(path = "/invoices/{id}/archive", produces = JSON)
+	@ResponseBody
+	ApiResponse archiveJson(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version) {
+		return ApiResponse.ok(apply(LifecycleAction.ARCHIVE, me, id, ExpectedVersion.parse(version)));
+	}
+
+	@PostMapping(path = "/invoices/{id}/restore", produces = JSON)
+	@ResponseBody
+	ApiResponse restoreJson(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version) {
+		return ApiResponse.ok(apply(LifecycleAction.RESTORE, me, id, ExpectedVersion.parse(version)));
+	}
+
+	@PostMapping(path = "/invoices/{id}/delete", produces = JSON)
+	@ResponseBody
+	ApiResponse deleteJson(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version) {
+		return ApiResponse.ok(apply(LifecycleAction.DELETE, me, id, ExpectedVersion.parse(version)));
+	}
+
+	private String run(LifecycleAction action, ActingUser me, long id, String version, String view,
+			RedirectAttributes redirect) {
 		long expectedVersion = ExpectedVersion.parse(version);
-		String back = "/invoices?view=" + InvoiceView.parse(view).value();
+		String back = "redirect:/invoices?view=" + InvoiceView.parse(view).value();
 		try {
-			Invoice result = switch (action) {
-				case ARCHIVE -> invoices.archive(me, id, expectedVersion);
-				case RESTORE -> invoices.restore(me, id, expectedVersion);
-				case DELETE -> invoices.delete(me, id, expectedVersion);
-			};
+			Invoice result = apply(action, me, id, expectedVersion);
 			Toast.success(redirect, result.number() + " " + action.pastTense() + ".");
-			return ActionAnswers.done(request, back, result);
 		}
 		catch (InvoiceConflictException conflict) {
-			if (JsonRequests.wantsJson(request)) {
-				throw conflict;
-			}
 			// Without JavaScript: back to the list (fresh versions) with the toast.
 			Toast.error(redirect, conflict.getMessage());
-			return new ModelAndView("redirect:" + back);
 		}
+		return back;
+	}
+
+	private Invoice apply(LifecycleAction action, ActingUser me, long id, long expectedVersion) {
+		return switch (action) {
+			case ARCHIVE -> invoices.archive(me, id, expectedVersion);
+			case RESTORE -> invoices.restore(me, id, expectedVersion);
+			case DELETE -> invoices.delete(me, id, expectedVersion);
+		};
 	}
 
 }

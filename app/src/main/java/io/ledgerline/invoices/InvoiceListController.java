@@ -1,19 +1,17 @@
 package io.ledgerline.invoices;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.ledgerline.caching.FetchedAt;
 import io.ledgerline.summary.OrgSummary;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
-import io.ledgerline.web.JsonRequests;
 
 @Controller
 class InvoiceListController {
@@ -26,14 +24,18 @@ class InvoiceListController {
 		this.reads = reads;
 	}
 
+	@GetMapping(path = "/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ApiResponse listJson(ActingUser me, @RequestParam(required = false) String view,
+			@RequestParam(required = false) String cursor) {
+		return ApiResponse.ok(reads.list(me, InvoiceView.parse(view), cursor).value());
+	}
+
 	@GetMapping("/invoices")
-	Object list(ActingUser me, @RequestParam(required = false) String view,
-			@RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
+	String list(ActingUser me, @RequestParam(required = false) String view,
+			@RequestParam(required = false) String cursor, Model model) {
 		InvoiceView parsedView = InvoiceView.parse(view);
 		Cached<InvoicePage> page = reads.list(me, parsedView, cursor);
-		if (JsonRequests.wantsJson(request)) {
-			return ResponseEntity.ok(ApiResponse.ok(page.value()));
-		}
 		Cached<OrgSummary> summary = reads.summary(me.orgId());
 		model.addAttribute("view", parsedView.value());
 		model.addAttribute("page", page.value());

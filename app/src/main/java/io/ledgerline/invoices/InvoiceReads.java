@@ -1,64 +1,98 @@
 package io.ledgerline.invoices;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.springframework.stereotype.Service;
 
-import io.ledgerline.caching.InvoiceTags;
+import io.ledgerline.caching.CacheProperties;
+import io.ledgerline.paging.Slice;
 import io.ledgerline.summary.OrgSummary;
 import io.ledgerline.summary.SummaryRepository;
-import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
 
-import java.util.List;
-
 /**
- * The three cached reads every invoice page is built from. Authorization happens before
- * the cache (an entry holds org data, never a decision about who may see it); keys and
- * tags are always scoped by org.
+ * Every invoice read, in one direction: authorize, then the cache, then the repository.
+ * The three cached reads every invoice page is built from, and the uncached ones the
+ * write forms need. Authorization happens before the cache (an entry holds org data,
+ * never a decision about who may see it); keys and tags are always scoped by org. Reads
+ * never call the write service.
  */
 @Service
 public class InvoiceReads {
 
-	/**
-	 * Mutations invalidate exactly, so entries may live long; the hour bounds any miss.
-	 */
-	private static final CacheLife LIFE = CacheLife.HOURS;
+	public static final int PAGE_SIZE = 25;
 
 	private final TagCache cache;
 
-	private final InvoiceService invoices;
+	private final InvoiceRepository invoices;
 
 	private final SummaryRepository summaries;
 
-	InvoiceReads(TagCache cache, InvoiceService invoices, SummaryRepository summaries) {
+	/** Writes invalidate exactly, so entries may live long (ledgerline.cache.life.*). */
+	private final CacheProperties.Life life;
+
+	InvoiceReads(TagCache cache, InvoiceRepository invoices, SummaryRepository summaries, CacheProperties properties) {
 		this.cache = cache;
 		this.invoices = invoices;
 		this.summaries = summaries;
+		this.life = properties.life();
 	}
 
 	public Cached<InvoicePage> list(ActingUser actor, InvoiceView view, String cursor) {
-		invoices.authorizeView(actor, view);
+		InvoiceAccess.authorizeView(actor, view);
 		long before = PageCursor.decode(cursor);
-		String key = "invoices:list:" + actor.orgId() + ":" + view.value() + ":" + before;
-		return cache.get(key, List.of(InvoiceTags.list(actor.orgId())), LIFE,
-				() -> invoices.page(actor.orgId(), view, before));
+		String orgId = actor.orgId();
+		return cache.get(InvoiceTags.listKey(orgId, view, before), List.of(InvoiceTags.list(orgId)), life.invoiceList(),
+				() -> page(orgId, view, before));
 	}
 
 	/**
-	 * The record with its lines; visibility (deleted rows for admins only) is checked on
-	 * every read.
+	 * The record with its lines. The entry holds the row whatever its lifecycle (it is
+	 * shared by the org's admins and members), so visibility is checked on every read.
 	 */
 	public Cached<InvoiceDetail> record(ActingUser actor, long id) {
-		String key = "invoices:record:" + actor.orgId() + ":" + id;
-		Cached<InvoiceDetail> detail = cache.get(key, List.of(InvoiceTags.record(actor.orgId(), id)), LIFE,
-				() -> invoices.detailOf(actor.orgId(), id));
-		invoices.checkVisible(actor, detail.value().invoice());
+		String orgId = actor.orgId();
+		Cached<InvoiceDetail> detail = cache.get(InvoiceTags.recordKey(orgId, id),
+				List.of(InvoiceTags.record(orgId, id)), life.invoiceRecord(), () -> detailOf(orgId, id));
+		InvoiceAccess.visible(actor, detail.value().invoice());
 		return detail;
 	}
 
 	public Cached<OrgSummary> summary(String orgId) {
-		return cache.get("summary:" + orgId, List.of(InvoiceTags.summary(orgId)), LIFE, () -> summaries.find(orgId));
+		return cache.get(InvoiceTags.summaryKey(orgId), List.of(InvoiceTags.summary(orgId)), life.invoiceSummary(),
+				() -> summaries.find(orgId));
+	}
+
+	/**
+	 * The invoice as the actor may see it, straight from the database (not the cache):
+	 * what an edit form or a button acts on.
+	 */
+	public Invoice get(ActingUser actor, long id) {
+		return InvoiceAccess.visible(actor,
+				invoices.find(actor.orgId(), id).orElseThrow(() -> InvoiceAccess.notFound(id)));
+	}
+
+	/** {@link #get}, refused (409 with the row) when the invoice takes no more edits. */
+	Invoice forEdit(ActingUser actor, long id) {
+		return InvoiceAccess.editable(get(actor, id));
+	}
+
+	/** The org's invoice archived last (not deleted since), if any. */
+	public Optional<Invoice> mostRecentlyArchived(ActingUser actor) {
+		return invoices.mostRecentlyArchived(actor.orgId());
+	}
+
+	private InvoicePage page(String orgId, InvoiceView view, long beforeId) {
+		Slice<Invoice> rows = Slice.fetch(PAGE_SIZE, limit -> invoices.page(orgId, view, beforeId, limit));
+		return new InvoicePage(rows.rows(), rows.more() ? PageCursor.encode(rows.last().id()) : null);
+	}
+
+	private InvoiceDetail detailOf(String orgId, long id) {
+		Invoice invoice = invoices.find(orgId, id).orElseThrow(() -> InvoiceAccess.notFound(id));
+		return new InvoiceDetail(invoice, invoices.lines(id));
 	}
 
 }

@@ -29,10 +29,7 @@ class InvoiceRepository {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Rows below {@code beforeId}, newest first; asks for one extra row to know whether a
-	 * next page exists.
-	 */
+	/** At most {@code limit} rows below {@code beforeId}, newest first. */
 	List<Invoice> page(String orgId, InvoiceView view, long beforeId, int limit) {
 		return jdbc
 			.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id < ? AND " + view.predicate
@@ -107,12 +104,6 @@ class InvoiceRepository {
 			.param("orgId", orgId)
 			.param("expectedVersion", expectedVersion)
 			.update() == 1;
-	}
-
-	void bumpVersion(String orgId, long id, Instant now) {
-		jdbc.sql("UPDATE invoices SET version = version + 1, updated_at = ? WHERE id = ? AND org_id = ?")
-			.params(Timestamps.toDb(now), id, orgId)
-			.update();
 	}
 
 	private static Invoice map(ResultSet rs, int rowNum) throws SQLException {

@@ -2,8 +2,6 @@ package io.ledgerline.invoices;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,18 +9,15 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ledgerline.audit.AuditLog;
 import io.ledgerline.summary.SummaryRepository;
 import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.web.NotFoundException;
 
 /**
- * Invoice reads and the four mutations. Every mutation checks its three preconditions
- * (tenancy, lifecycle, version), applies the summary delta and writes its audit row in
- * one transaction, and asks for its cache invalidations there too (they run after the
- * commit); a refused precondition changes, invalidates and logs nothing.
+ * The invoice mutations (reads are {@link InvoiceReads}). Every mutation checks its three
+ * preconditions (tenancy, lifecycle, version), applies the summary delta and writes its
+ * audit row in one transaction, and asks for its cache invalidations there too (they run
+ * after the commit); a refused precondition changes, invalidates and logs nothing.
  */
 @Service
 public class InvoiceService {
-
-	public static final int PAGE_SIZE = 25;
 
 	private final InvoiceRepository invoices;
 
@@ -43,63 +38,13 @@ public class InvoiceService {
 		this.clock = clock;
 	}
 
-	/** The "all" view includes soft-deleted rows: admins only. */
-	void authorizeView(ActingUser actor, InvoiceView view) {
-		if (view == InvoiceView.ALL) {
-			actor.requireAdmin("see deleted invoices");
-		}
-	}
-
-	/**
-	 * One keyset page below {@code beforeId}, with the cursor of the next page (null on
-	 * the last).
-	 */
-	InvoicePage page(String orgId, InvoiceView view, long beforeId) {
-		List<Invoice> rows = invoices.page(orgId, view, beforeId, PAGE_SIZE + 1);
-		if (rows.size() <= PAGE_SIZE) {
-			return new InvoicePage(rows, null);
-		}
-		List<Invoice> page = rows.subList(0, PAGE_SIZE);
-		return new InvoicePage(List.copyOf(page), PageCursor.encode(page.get(PAGE_SIZE - 1).id()));
-	}
-
-	/** The invoice with its lines, whatever its lifecycle; callers check visibility. */
-	InvoiceDetail detailOf(String orgId, long id) {
-		Invoice invoice = invoices.find(orgId, id).orElseThrow(() -> notFound(id));
-		return new InvoiceDetail(invoice, invoices.lines(id));
-	}
-
-	/** Deleted invoices are visible to admins only; to members they do not exist. */
-	void checkVisible(ActingUser actor, Invoice invoice) {
-		if (invoice.lifecycle() == Lifecycle.DELETED && !actor.isAdmin()) {
-			throw notFound(invoice.id());
-		}
-	}
-
-	/**
-	 * The invoice as the actor may see it (straight from the database, not the cache).
-	 */
-	public Invoice get(ActingUser actor, long id) {
-		Invoice invoice = invoices.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
-		checkVisible(actor, invoice);
-		return invoice;
-	}
-
-	/** The org's invoice archived last (not deleted since), if any. */
-	public Optional<Invoice> mostRecentlyArchived(ActingUser actor) {
-		return invoices.mostRecentlyArchived(actor.orgId());
-	}
-
 	@Transactional
 	public Invoice update(ActingUser actor, long id, InvoiceChanges changes, long expectedVersion, boolean overwrite) {
 		if (overwrite) {
 			// The hidden button is a convenience; this check is the security.
 			actor.requireAdmin("overwrite changes made elsewhere");
 		}
-		Invoice before = lockVisible(actor, id);
-		if (before.lifecycle() == Lifecycle.DELETED) {
-			throw new InvoiceConflictException(before.number() + " was deleted and can no longer be edited.", before);
-		}
+		Invoice before = InvoiceAccess.editable(lockVisible(actor, id));
 		boolean written = invoices.update(actor.orgId(), id, changes, overwrite ? null : expectedVersion,
 				clock.instant());
 		if (!written) {
@@ -127,24 +72,6 @@ public class InvoiceService {
 	@Transactional
 	public Invoice delete(ActingUser actor, long id, long expectedVersion) {
 		return transition(actor, id, LifecycleAction.DELETE, expectedVersion);
-	}
-
-	/**
-	 * Inspector (demo) only: bumps the row's version as another tab's save would, so the
-	 * conflict paths can be shown on demand. Invalidates like any write, so a refreshed
-	 * page picks up the new version.
-	 */
-	@Transactional
-	public Invoice forceDrift(ActingUser actor, long id) {
-		Invoice before = lockVisible(actor, id);
-		if (before.lifecycle() == Lifecycle.DELETED) {
-			throw new InvoiceConflictException(before.number() + " was deleted.", before);
-		}
-		invoices.bumpVersion(actor.orgId(), id, clock.instant());
-		audit.record(actor.orgId(), actor.userId(), "invoice.drift", "invoice", Long.toString(id),
-				before.number() + " version bumped from " + before.version() + " by the inspector");
-		invalidation.afterChange(actor.orgId(), id);
-		return reload(actor, id);
 	}
 
 	private Invoice transition(ActingUser actor, long id, LifecycleAction action, long expectedVersion) {
@@ -180,13 +107,12 @@ public class InvoiceService {
 	 * either, so no refusal (a conflict carries the row) can show it.
 	 */
 	private Invoice lockVisible(ActingUser actor, long id) {
-		Invoice invoice = invoices.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
-		checkVisible(actor, invoice);
-		return invoice;
+		Invoice invoice = invoices.lock(actor.orgId(), id).orElseThrow(() -> InvoiceAccess.notFound(id));
+		return InvoiceAccess.visible(actor, invoice);
 	}
 
 	private Invoice reload(ActingUser actor, long id) {
-		return invoices.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
+		return invoices.find(actor.orgId(), id).orElseThrow(() -> InvoiceAccess.notFound(id));
 	}
 
 	private static String describeUpdate(Invoice before, InvoiceChanges after, boolean overwrite) {
@@ -194,10 +120,6 @@ public class InvoiceService {
 				+ before.status().value() + " -> " + after.status().value() + ", total "
 				+ before.total().toPlainString() + " -> " + after.total().toPlainString()
 				+ (overwrite ? " (overwrite)" : "");
-	}
-
-	private static NotFoundException notFound(long id) {
-		return new NotFoundException("Invoice " + id + " was not found.");
 	}
 
 }

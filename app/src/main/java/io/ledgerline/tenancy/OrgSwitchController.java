@@ -4,11 +4,13 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
-import io.ledgerline.web.ActionAnswers;
+import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.BadRequestException;
 
 @Controller
@@ -21,12 +23,23 @@ class OrgSwitchController {
 	}
 
 	@PostMapping("/orgs/switch")
-	Object switchOrg(@RequestParam(required = false) String orgId, HttpServletRequest request) {
+	String switchOrg(@RequestParam(required = false) String orgId, HttpServletRequest request) {
+		users.switchOrg(request, validOrgId(orgId));
+		return "redirect:/invoices";
+	}
+
+	@PostMapping(path = "/orgs/switch", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ApiResponse switchOrgJson(@RequestParam(required = false) String orgId, HttpServletRequest request) {
+		users.switchOrg(request, validOrgId(orgId));
+		return ApiResponse.ok(Map.of("orgId", orgId));
+	}
+
+	private static String validOrgId(String orgId) {
 		if (orgId == null || !orgId.matches("[a-z0-9-]{1,40}")) {
 			throw new BadRequestException("orgId is required and must be an organisation id.");
 		}
-		users.switchOrg(request, orgId);
-		return ActionAnswers.done(request, "/invoices", Map.of("orgId", orgId));
+		return orgId;
 	}
 
 }

@@ -15,7 +15,9 @@ import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import io.ledgerline.caching.CacheProperties;
 import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.paging.Slice;
 import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
@@ -49,10 +51,11 @@ class TicketBoard {
 	static final String CSRF_SLOT = "<input type=\"hidden\" name=\"_csrf\" value=\"\">";
 
 	/**
-	 * Every write revalidates the path, so the entry only needs to outlive quiet periods;
-	 * an hour keeps a board that nobody touches from being re-rendered on every view.
+	 * Every write revalidates the path, so the entry only needs to outlive quiet periods
+	 * ({@code ledgerline.cache.life.ticket-board}, default an hour, keeps a board that
+	 * nobody touches from being re-rendered on every view).
 	 */
-	private static final CacheLife LIFE = CacheLife.HOURS;
+	private final CacheLife life;
 
 	/**
 	 * One language for everyone who shares the rendering, whatever their browser asks
@@ -74,8 +77,9 @@ class TicketBoard {
 	private final String contextPath;
 
 	TicketBoard(TagCache cache, TicketService tickets, ITemplateEngine templates, Clock clock,
-			ServletContext servletContext) {
+			ServletContext servletContext, CacheProperties properties) {
 		this.cache = cache;
+		this.life = properties.life().ticketBoard();
 		this.tickets = tickets;
 		this.templates = templates;
 		this.clock = clock;
@@ -89,17 +93,16 @@ class TicketBoard {
 		String orgId = me.orgId();
 		Role role = me.role();
 		Cached<String> board = cache.getPage(TicketInvalidation.PAGE_PATH, "tickets:" + orgId + ":" + role.dbValue(),
-				List.of(), LIFE, () -> render(orgId, role));
+				List.of(), life, () -> render(orgId, role));
 		return withToken(board.value(), csrf);
 	}
 
 	private String render(String orgId, Role role) {
-		List<Ticket> newest = tickets.board(orgId);
-		boolean more = newest.size() > TicketService.BOARD_LIMIT;
-		List<Row> rows = (more ? newest.subList(0, TicketService.BOARD_LIMIT) : newest).stream().map(Row::of).toList();
+		Slice<Ticket> newest = tickets.board(orgId);
+		List<Row> rows = newest.rows().stream().map(Row::of).toList();
 		Context context = new Context(LOCALE);
 		context.setVariable("rows", rows);
-		context.setVariable("more", more);
+		context.setVariable("more", newest.more());
 		context.setVariable("limit", TicketService.BOARD_LIMIT);
 		context.setVariable("statuses", TicketStatus.values());
 		context.setVariable("canDelete", role.isAtLeast(Role.ADMIN));

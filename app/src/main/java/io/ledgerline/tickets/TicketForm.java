@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.ledgerline.web.ValidationException;
+
 /**
  * The create form exactly as submitted, so a rejected submit can be shown back with its
  * messages. {@link #validate} turns it into a {@link NewTicket}.
@@ -24,6 +26,14 @@ public record TicketForm(String title, String body) {
 	}
 
 	record Validated(Optional<NewTicket> ticket, Map<String, String> errors) {
+
+		/**
+		 * The valid values, or a {@link ValidationException} (422) with every message.
+		 */
+		NewTicket orElseThrow() {
+			return ticket.orElseThrow(() -> new ValidationException(errors));
+		}
+
 	}
 
 	Validated validate() {

@@ -2,12 +2,12 @@ package io.ledgerline.tickets;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ledgerline.audit.AuditLog;
+import io.ledgerline.paging.Slice;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.NotFoundException;
 
@@ -40,11 +40,10 @@ public class TicketService {
 	}
 
 	/**
-	 * The org's newest tickets, up to {@link #BOARD_LIMIT} plus one (so the caller knows
-	 * there are more).
+	 * The org's newest tickets, up to {@link #BOARD_LIMIT}, and whether there are more.
 	 */
-	List<Ticket> board(String orgId) {
-		return tickets.newest(orgId, BOARD_LIMIT + 1);
+	Slice<Ticket> board(String orgId) {
+		return Slice.fetch(BOARD_LIMIT, limit -> tickets.newest(orgId, limit));
 	}
 
 	@Transactional

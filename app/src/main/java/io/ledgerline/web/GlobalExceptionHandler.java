@@ -1,7 +1,5 @@
 package io.ledgerline.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
@@ -97,8 +95,7 @@ class GlobalExceptionHandler {
 		if (JsonRequests.wantsJson(request)) {
 			return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(new ApiResponse(false, null, new ApiResponse.ApiError("validation", e.getMessage(), null),
-						Map.of("fieldErrors", e.fieldErrors())));
+				.body(ApiResponse.validation(e.getMessage(), e.fieldErrors()));
 		}
 		return ErrorPage.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
 	}

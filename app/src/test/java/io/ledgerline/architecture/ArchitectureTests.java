@@ -67,4 +67,21 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.haveSimpleName("CommitBinding");
 
+	@ArchTest
+	static final ArchRule theFeaturesKnowNothingOfTheDemo = noClasses().that()
+		.resideInAnyPackage("io.ledgerline.invoices..", "io.ledgerline.tickets..", "io.ledgerline.caching..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.ledgerline.inspector..", "io.ledgerline.demo..");
+
+	/**
+	 * Reads go authorize → cache → repository; they never call back into a write service.
+	 */
+	@ArchTest
+	static final ArchRule readsDoNotDependOnTheWriteService = noClasses().that()
+		.haveSimpleNameEndingWith("Reads")
+		.should()
+		.dependOnClassesThat()
+		.haveNameMatching("io\\.ledgerline\\..*Service");
+
 }

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-import io.ledgerline.invoices.ListInvalidationMisuse;
+import io.ledgerline.inspector.ListInvalidationMisuse;
 import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.tagcache.testing.ManualClock;

@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.ledgerline.invoices.ListInvalidationMisuse;
+import io.ledgerline.inspector.ListInvalidationMisuse;
 import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;

@@ -25,8 +25,8 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import io.ledgerline.caching.InvalidationLog;
 import io.ledgerline.caching.InvalidationLogEntry;
-import io.ledgerline.caching.InvoiceTags;
-import io.ledgerline.invoices.ListInvalidationMisuse;
+import io.ledgerline.invoices.InvoiceTags;
+import io.ledgerline.inspector.ListInvalidationMisuse;
 import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;

@@ -1,6 +1,7 @@
 package io.ledgerline.inspector;
 
 import static io.ledgerline.support.Requests.form;
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.ledgerline.support.Requests.page;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -9,9 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+
+import io.ledgerline.invoices.InvoiceInvalidationStep;
 
 /**
  * Without the demo profile the inspector does not exist. A context of its own (profile
@@ -26,6 +30,9 @@ class InspectorWithoutDemoProfileTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void everyInspectorRouteIsNotFound() throws Exception {
 		String anyone = "someone@example.test";
@@ -36,6 +43,14 @@ class InspectorWithoutDemoProfileTests {
 			mvc.perform(form(anyone, "/inspector/" + button).param("id", "1").param("username", "dana@acme.test"))
 				.andExpect(status().isNotFound());
 		}
+	}
+
+	@Test
+	void theInspectorsInvalidationVariantAndDriftAreAbsent() {
+		assertThat(context.getBeanNamesForType(InvoiceInvalidationStep.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(ListInvalidationMisuse.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(InvoiceDrift.class)).isEmpty();
+		assertThat(context.getBeanNamesForType(InspectorService.class)).isEmpty();
 	}
 
 }

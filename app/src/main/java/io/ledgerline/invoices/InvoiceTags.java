@@ -1,10 +1,12 @@
-package io.ledgerline.caching;
+package io.ledgerline.invoices;
 
 import java.util.List;
 
+import io.ledgerline.caching.OrgTags;
+
 /**
- * The only place cache tag strings are written. Every invoice mutation touches exactly
- * the org's list, that invoice's record and the org's summary.
+ * The only place invoice cache tags and cache keys are written. Every invoice mutation
+ * touches exactly the org's list, that invoice's record and the org's summary.
  */
 public final class InvoiceTags {
 
@@ -30,12 +32,25 @@ public final class InvoiceTags {
 	 * The prefix every tag of one org starts with (to show an org its own log entries).
 	 */
 	public static String orgPrefix(String orgId) {
-		return "org:" + orgId + ":";
+		return OrgTags.prefix(orgId);
 	}
 
 	/** What one invoice mutation touches, as a unit. */
 	public static List<String> touchedBy(String orgId, long invoiceId) {
 		return List.of(list(orgId), record(orgId, invoiceId), summary(orgId));
+	}
+
+	/** The key of one list page: org, view and where the page starts. */
+	static String listKey(String orgId, InvoiceView view, long beforeId) {
+		return "invoices:list:" + orgId + ":" + view.value() + ":" + beforeId;
+	}
+
+	static String recordKey(String orgId, long invoiceId) {
+		return "invoices:record:" + orgId + ":" + invoiceId;
+	}
+
+	static String summaryKey(String orgId) {
+		return "summary:" + orgId;
 	}
 
 }
