@@ -36,6 +36,22 @@ class CommentThreadBrowserTest extends BrowserTestBase {
 
 	private static final Pattern PENDING = Pattern.compile("\\bcomment-pending\\b");
 
+	/**
+	 * Lets a test hide and show the tab: headless Chromium's tabs are always visible, so
+	 * the page's visibilityState is taken over and the browser's own event is sent.
+	 */
+	private static final String TAB_VISIBILITY = """
+			(() => {
+			  let state = 'visible';
+			  Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => state });
+			  Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => state === 'hidden' });
+			  window.setTabVisibility = (next) => {
+			    state = next;
+			    window.dispatchEvent(new Event('visibilitychange'));
+			  };
+			})();
+			""";
+
 	@Autowired
 	CommentPostGate gate;
 
@@ -63,6 +79,36 @@ class CommentThreadBrowserTest extends BrowserTestBase {
 		assertThat(arrived).hasCount(1);
 		assertThat(arrived).hasAttribute("data-comment-id", storedIds(invoice).get(0).toString());
 		assertThat(reader.evaluate("() => window.sameDocument === true")).isEqualTo(true);
+	}
+
+	@Test
+	void aHiddenTabDoesNotPollAndCatchesUpWhenShownAgain() {
+		TestOrg org = fixtures.org();
+		TestInvoice invoice = fixtures.invoice(org, "100.00");
+		Page away = chromium.newContext().newPage();
+		away.addInitScript(TAB_VISIBILITY);
+		logIn(away, org.member());
+		openThread(away, invoice);
+		List<String> awayReads = new CopyOnWriteArrayList<>();
+		away.onRequest(request -> {
+			if (request.url().contains("/api/invoices/")) {
+				awayReads.add(request.url());
+			}
+		});
+		away.evaluate("() => window.setTabVisibility('hidden')");
+
+		Page writer = openThread(org.admin(), invoice);
+		postThroughTheForm(writer, "Posted while you were away");
+		// Three poll intervals pass, as the visible tab's own reads show.
+		waitForThreadRead(writer);
+		waitForThreadRead(writer);
+		waitForThreadRead(writer);
+
+		assertThat(awayReads).isEmpty();
+		assertThat(comments(away)).hasCount(0);
+		away.evaluate("() => window.setTabVisibility('visible')");
+		assertThat(comments(away).filter(new Locator.FilterOptions().setHasText("Posted while you were away")))
+			.hasCount(1);
 	}
 
 	@Test
