@@ -27,7 +27,7 @@ class CommentApiController {
 	@ResponseBody
 	CommentPage page(ActingUser me, @PathVariable long id, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String limit) {
-		return comments.page(me, id, cursor, limit);
+		return comments.page(me, id, CommentCursor.decode(cursor), PageLimit.parse(limit));
 	}
 
 }

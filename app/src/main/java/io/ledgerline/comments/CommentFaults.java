@@ -24,8 +24,4 @@ public class CommentFaults {
 		return armed.remove(orgId);
 	}
 
-	public boolean isArmed(String orgId) {
-		return armed.contains(orgId);
-	}
-
 }

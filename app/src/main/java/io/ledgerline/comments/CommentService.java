@@ -68,11 +68,9 @@ public class CommentService {
 	 * One page of the thread, newest first. Not cached: the thread is polled for other
 	 * people's posts, and the keyset read is one short index range scan.
 	 */
-	public CommentPage page(ActingUser actor, long invoiceId, String cursor, String limit) {
-		CommentCursor after = CommentCursor.decode(cursor);
-		int size = PageLimit.parse(limit);
+	CommentPage page(ActingUser actor, long invoiceId, CommentCursor after, int limit) {
 		invoices.get(actor, invoiceId);
-		return pageOf(actor.orgId(), invoiceId, after, size);
+		return pageOf(actor.orgId(), invoiceId, after, limit);
 	}
 
 	/** The first page, for an invoice the caller has already found visible. */
