@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.ledgerline.comments.CommentFaults;
 import io.ledgerline.invoices.InvoiceConflictException;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
@@ -35,8 +36,11 @@ class InspectorButtonsController {
 
 	private final InspectorService inspector;
 
-	InspectorButtonsController(InspectorService inspector) {
+	private final CommentFaults commentFaults;
+
+	InspectorButtonsController(InspectorService inspector, CommentFaults commentFaults) {
 		this.inspector = inspector;
+		this.commentFaults = commentFaults;
 	}
 
 	@PostMapping("/edit-one")
@@ -92,6 +96,15 @@ class InspectorButtonsController {
 	@ResponseBody
 	ApiResponse forceDriftJson(ActingUser me, @RequestParam long id) {
 		return json(inspector.forceDrift(me, id));
+	}
+
+	/** Per org: only the acting user's org's next comment post fails. */
+	@PostMapping("/fail-next-comment")
+	String failNextComment(ActingUser me, RedirectAttributes redirect) {
+		commentFaults.failNextPost(me.orgId());
+		Toast.success(redirect,
+				"The next comment posted in " + me.active().orgName() + " will fail with 500; nothing is stored.");
+		return "redirect:" + INSPECTOR;
 	}
 
 	/**

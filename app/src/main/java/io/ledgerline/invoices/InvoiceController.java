@@ -1,5 +1,7 @@
 package io.ledgerline.invoices;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -33,9 +35,12 @@ class InvoiceController {
 
 	private final InvoiceReads reads;
 
-	InvoiceController(InvoiceService invoices, InvoiceReads reads) {
+	private final List<DetailPageSection> sections;
+
+	InvoiceController(InvoiceService invoices, InvoiceReads reads, List<DetailPageSection> sections) {
 		this.invoices = invoices;
 		this.reads = reads;
+		this.sections = sections;
 	}
 
 	@ModelAttribute("statuses")
@@ -57,6 +62,7 @@ class InvoiceController {
 		model.addAttribute("invoice", detail.value().invoice());
 		model.addAttribute("lines", detail.value().lines());
 		model.addAttribute("fetched", FetchedAt.of(list.fetchedAt(), detail.fetchedAt(), summary.fetchedAt()));
+		sections.forEach(section -> section.addTo(me, detail.value().invoice(), model));
 		return VIEW_DETAIL;
 	}
 

@@ -19,6 +19,15 @@ public class TestSupportConfig {
 		return new ManualClock(Instant.parse("2026-11-22T10:00:00.000Z"));
 	}
 
+	/**
+	 * Open unless a test closes it: lets a browser test see a comment before the server
+	 * stores it.
+	 */
+	@Bean
+	CommentPostGate commentPostGate() {
+		return new CommentPostGate();
+	}
+
 	@Bean
 	Fixtures fixtures(JdbcClient jdbc, PasswordEncoder passwords, ManualClock clock) {
 		return new Fixtures(jdbc, passwords, clock);
