@@ -2,6 +2,7 @@ package io.ledgerline.tenancy;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -9,6 +10,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Lets controllers declare an {@link ActingUser} parameter. */
 @Configuration(proxyBeanMethods = false)
 class TenancyWebConfig implements WebMvcConfigurer {
+
+	static {
+		// Resolved from the session and the database, never sent by the client: not a
+		// parameter in the OpenAPI document.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(ActingUser.class);
+	}
 
 	private final ActingUserResolver users;
 

@@ -18,14 +18,11 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.filters.GlobalOpenApiMethodFilter;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMapping;
-
-import io.ledgerline.tenancy.ActingUser;
 
 /**
  * The OpenAPI document of the JSON side ({@code /v3/api-docs}, UI at
@@ -39,11 +36,6 @@ class OpenApiConfig {
 
 	/** Error code of the envelope for each status an action or API read can answer. */
 	static final Map<String, String> ERROR_CODES = errorCodes();
-
-	static {
-		// Resolved from the session and the database, never sent by the client.
-		SpringDocUtils.getConfig().addRequestWrapperToIgnore(ActingUser.class);
-	}
 
 	@Bean
 	GlobalOpenApiMethodFilter onlyJsonHandlers() {

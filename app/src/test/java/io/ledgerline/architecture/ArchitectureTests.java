@@ -10,6 +10,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 
@@ -83,5 +84,18 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.haveNameMatching("io\\.ledgerline\\..*Service");
+
+	/**
+	 * JSON or page is decided once (JsonHandlerConfig), not by handlers; only the error
+	 * controller, which no handler mapping routes to, asks.
+	 */
+	@ArchTest
+	static final ArchRule handlersDoNotAskWhetherJsonWasWanted = noClasses().that()
+		.areAnnotatedWith(Controller.class)
+		.and()
+		.areNotAssignableTo(ErrorController.class)
+		.should()
+		.dependOnClassesThat()
+		.haveSimpleName("JsonRequests");
 
 }
