@@ -37,9 +37,12 @@ class InvoiceController {
 
 	private final InvoiceReads reads;
 
-	InvoiceController(InvoiceService invoices, InvoiceReads reads) {
+	private final InvoiceFragments fragments;
+
+	InvoiceController(InvoiceService invoices, InvoiceReads reads, InvoiceFragments fragments) {
 		this.invoices = invoices;
 		this.reads = reads;
+		this.fragments = fragments;
 	}
 
 	@ModelAttribute("statuses")
@@ -56,7 +59,7 @@ class InvoiceController {
 		Cached<OrgSummary> summary = reads.summary(me.orgId());
 		Cached<InvoicePage> list = reads.list(me, InvoiceView.ACTIVE, null);
 		model.addAttribute("invoice", detail.value().invoice());
-		model.addAttribute("lines", detail.value().lines());
+		model.addAttribute("record", fragments.record(me, detail));
 		model.addAttribute("fetched", FetchedAt.of(list.fetchedAt(), detail.fetchedAt(), summary.fetchedAt()));
 		return VIEW_DETAIL;
 	}

@@ -22,8 +22,11 @@ class InvoiceListController {
 
 	private final InvoiceReads reads;
 
-	InvoiceListController(InvoiceReads reads) {
+	private final InvoiceFragments fragments;
+
+	InvoiceListController(InvoiceReads reads, InvoiceFragments fragments) {
 		this.reads = reads;
+		this.fragments = fragments;
 	}
 
 	@GetMapping("/invoices")
@@ -36,7 +39,7 @@ class InvoiceListController {
 		}
 		Cached<OrgSummary> summary = reads.summary(me.orgId());
 		model.addAttribute("view", parsedView.value());
-		model.addAttribute("page", page.value());
+		model.addAttribute("rows", fragments.list(me, parsedView, cursor, page));
 		model.addAttribute("summary", summary.value());
 		model.addAttribute("fetched", FetchedAt.of(page.fetchedAt(), null, summary.fetchedAt()));
 		return VIEW_LIST;
