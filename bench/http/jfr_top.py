@@ -17,6 +17,8 @@ MARKERS = [
     ("cached fragments (TagCache.get)", "io.ledgerline.tagcache.TagCache.get"),
 ]
 
+JDK = ("java.", "jdk.", "sun.", "javax.")
+
 FRAME = re.compile(r"^\s+(\S+?)\(")
 
 
@@ -44,7 +46,11 @@ def main(path):
     print("hottest top frames (self):")
     for frame, n in top.most_common(15):
         print(f"  {100 * n / total:5.1f}%  {frame}")
-    print("samples whose stack passes through (inclusive):")
+    print("hottest nearest non-JDK frames (each sample counted at its first frame outside java.*, jdk.*, sun.*):")
+    nearest = collections.Counter(next((f for f in s if not f.startswith(JDK)), "(JDK only)") for s in samples)
+    for frame, n in nearest.most_common(20):
+        print(f"  {100 * n / total:5.1f}%  {frame}")
+    print("samples whose (truncated, 64-frame) stack passes through (inclusive):")
     for label, marker in MARKERS:
         n = sum(1 for s in samples if any(marker in f for f in s))
         print(f"  {100 * n / total:5.1f}%  {label}")
