@@ -38,25 +38,33 @@
   });
 
   // Optimistic row removal: hide the row at once, ask for JSON, and put the row back
-  // with the server's message if the action is refused (e.g. a stale version).
+  // with the server's message if the action is refused (e.g. a stale version). The list's
+  // row buttons submit one shared form (form=…, formaction=…, their own name=value); a
+  // form may also carry the row itself.
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.getAttribute("data-optimistic") !== "remove-row") return;
-    var question = form.getAttribute("data-confirm");
+    var button = event.submitter && event.submitter.form === form ? event.submitter : null;
+    var action = button && button.hasAttribute("formaction") ? button.formAction : form.action;
+    var verb = action.split("/").pop();
+    var question = (button && button.getAttribute("data-confirm")) || form.getAttribute("data-confirm-" + verb) ||
+      form.getAttribute("data-confirm");
     if (question && !window.confirm(question)) { event.preventDefault(); return; }
+    var row = (button || form).closest("tr");
+    if (!row) return;
     event.preventDefault();
-    var row = form.closest("tr");
     row.hidden = true;
-    fetch(form.action, {
+    var body = new URLSearchParams(new FormData(form));
+    if (button && button.name) body.append(button.name, button.value);
+    fetch(action, {
       method: "POST",
-      body: new URLSearchParams(new FormData(form)),
+      body: body,
       headers: { "Accept": "application/json" },
       credentials: "same-origin"
     }).then(function (response) {
       return response.json().catch(function () { return null; }).then(function (body) {
         if (response.ok && body && body.ok) {
           row.remove();
-          var verb = form.action.split("/").pop();
           var done = { archive: "archived", restore: "restored", "delete": "deleted" }[verb] || "updated";
           showToast(body.data.number + " " + done + ".", "success");
           refreshFromServer(["[data-testid=summary]", ".fetched-strip"]);

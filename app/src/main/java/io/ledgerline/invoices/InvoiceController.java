@@ -35,11 +35,15 @@ class InvoiceController {
 
 	private final InvoiceReads reads;
 
+	private final InvoiceFragments fragments;
+
 	private final List<DetailPageSection> sections;
 
-	InvoiceController(InvoiceService invoices, InvoiceReads reads, List<DetailPageSection> sections) {
+	InvoiceController(InvoiceService invoices, InvoiceReads reads, InvoiceFragments fragments,
+			List<DetailPageSection> sections) {
 		this.invoices = invoices;
 		this.reads = reads;
+		this.fragments = fragments;
 		this.sections = sections;
 	}
 
@@ -60,7 +64,7 @@ class InvoiceController {
 		Cached<OrgSummary> summary = reads.summary(me.orgId());
 		Cached<InvoicePage> list = reads.list(me, InvoiceView.ACTIVE, null);
 		model.addAttribute("invoice", detail.value().invoice());
-		model.addAttribute("lines", detail.value().lines());
+		model.addAttribute("record", fragments.record(me, detail));
 		model.addAttribute("fetched", FetchedAt.of(list.fetchedAt(), detail.fetchedAt(), summary.fetchedAt()));
 		sections.forEach(section -> section.addTo(me, detail.value().invoice(), model));
 		return VIEW_DETAIL;

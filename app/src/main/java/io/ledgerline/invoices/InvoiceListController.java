@@ -20,8 +20,11 @@ class InvoiceListController {
 
 	private final InvoiceReads reads;
 
-	InvoiceListController(InvoiceReads reads) {
+	private final InvoiceFragments fragments;
+
+	InvoiceListController(InvoiceReads reads, InvoiceFragments fragments) {
 		this.reads = reads;
+		this.fragments = fragments;
 	}
 
 	@GetMapping(path = "/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,7 +41,7 @@ class InvoiceListController {
 		Cached<InvoicePage> page = reads.list(me, parsedView, cursor);
 		Cached<OrgSummary> summary = reads.summary(me.orgId());
 		model.addAttribute("view", parsedView.value());
-		model.addAttribute("page", page.value());
+		model.addAttribute("rows", fragments.list(me, parsedView, cursor, page));
 		model.addAttribute("summary", summary.value());
 		model.addAttribute("fetched", FetchedAt.of(page.fetchedAt(), null, summary.fetchedAt()));
 		return VIEW_LIST;

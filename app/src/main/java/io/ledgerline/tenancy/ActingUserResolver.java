@@ -37,7 +37,7 @@ public class ActingUserResolver {
 		if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
 			return Optional.empty();
 		}
-		Optional<ActingUser> user = repository.findUserByEmail(auth.getName()).map(u -> resolve(u, request));
+		Optional<ActingUser> user = repository.findMemberships(auth.getName()).map(u -> resolve(u, request));
 		user.ifPresent(u -> request.setAttribute(REQUEST_ATTRIBUTE, u));
 		return user;
 	}
@@ -46,8 +46,8 @@ public class ActingUserResolver {
 		return current(request).orElseThrow(() -> new ForbiddenException("Sign in to continue."));
 	}
 
-	private ActingUser resolve(UserAccount account, HttpServletRequest request) {
-		List<Membership> memberships = repository.membershipsOf(account.id());
+	private ActingUser resolve(TenancyRepository.UserMemberships account, HttpServletRequest request) {
+		List<Membership> memberships = account.memberships();
 		if (memberships.isEmpty()) {
 			throw new ForbiddenException("Your account is not a member of any organisation.");
 		}

@@ -5,15 +5,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
-
-import jakarta.servlet.ServletContext;
+import java.util.Map;
 
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 import io.ledgerline.caching.CacheProperties;
 import io.ledgerline.caching.FetchedAt;
@@ -23,6 +19,7 @@ import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.Role;
+import io.ledgerline.web.FragmentTemplates;
 
 /**
  * The ticket board (rows, their forms, the rendered-at time) as cached HTML, one entry
@@ -33,10 +30,11 @@ import io.ledgerline.tenancy.Role;
  * A shared rendering must not carry anyone's CSRF token or identity. Two choices make
  * that hold by construction rather than by care:
  * <ul>
- * <li>it is rendered with a plain (non-web) Thymeleaf context holding only the org's
- * tickets and the role, so the template cannot reach the request, the session, the user
- * or the token even by mistake. That is also what lets a stale-while-revalidate refresh
- * re-render it on a background thread, long after the request that triggered it is gone;
+ * <li>it is rendered by {@link FragmentTemplates}: a plain (non-web) Thymeleaf context
+ * holding only the org's tickets and the role, so the template cannot reach the request,
+ * the session, the user or the token even by mistake. That is also what lets a
+ * stale-while-revalidate refresh re-render it on a background thread, long after the
+ * request that triggered it is gone;
  * <li>each form holds {@link #CSRF_SLOT}, an empty hidden {@code _csrf} field, which
  * every request fills with its own token. User text cannot forge the slot: it is printed
  * escaped, so it never contains a raw {@code <} or {@code "}.
@@ -57,12 +55,6 @@ class TicketBoard {
 	 */
 	private final CacheLife life;
 
-	/**
-	 * One language for everyone who shares the rendering, whatever their browser asks
-	 * for.
-	 */
-	private static final Locale LOCALE = Locale.ENGLISH;
-
 	private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
@@ -70,20 +62,17 @@ class TicketBoard {
 
 	private final TicketService tickets;
 
-	private final ITemplateEngine templates;
+	private final FragmentTemplates templates;
 
 	private final Clock clock;
 
-	private final String contextPath;
-
-	TicketBoard(TagCache cache, TicketService tickets, ITemplateEngine templates, Clock clock,
-			ServletContext servletContext, CacheProperties properties) {
+	TicketBoard(TagCache cache, TicketService tickets, FragmentTemplates templates, Clock clock,
+			CacheProperties properties) {
 		this.cache = cache;
 		this.life = properties.life().ticketBoard();
 		this.tickets = tickets;
 		this.templates = templates;
 		this.clock = clock;
-		this.contextPath = servletContext.getContextPath();
 	}
 
 	/**
@@ -100,15 +89,10 @@ class TicketBoard {
 	private String render(String orgId, Role role) {
 		Slice<Ticket> newest = tickets.board(orgId);
 		List<Row> rows = newest.rows().stream().map(Row::of).toList();
-		Context context = new Context(LOCALE);
-		context.setVariable("rows", rows);
-		context.setVariable("more", newest.more());
-		context.setVariable("limit", TicketService.BOARD_LIMIT);
-		context.setVariable("statuses", TicketStatus.values());
-		context.setVariable("canDelete", role.isAtLeast(Role.ADMIN));
-		context.setVariable("contextPath", contextPath);
-		context.setVariable("renderedAt", FetchedAt.format(clock.instant()));
-		return templates.process(TEMPLATE, context);
+		return templates.render(TEMPLATE,
+				Map.of("rows", rows, "more", newest.more(), "limit", TicketService.BOARD_LIMIT, "statuses",
+						TicketStatus.values(), "canDelete", role.isAtLeast(Role.ADMIN), "renderedAt",
+						FetchedAt.format(clock.instant())));
 	}
 
 	static String withToken(String board, CsrfToken csrf) {
