@@ -8,10 +8,10 @@ import io.ledgerline.caching.InvoiceTags;
 import io.ledgerline.tagcache.TagCache;
 
 /**
- * What an invoice mutation invalidates, in one routine for all four actions. Called
- * inside the mutation's transaction: the cache's commit binding holds every invalidation
- * until the commit and drops it on rollback, so "commit, then invalidate" holds by
- * construction and a refused write invalidates (and logs) nothing.
+ * What an invoice mutation invalidates, in one routine for every action. Called inside
+ * the mutation's transaction: the cache's commit binding holds every invalidation until
+ * the commit and drops it on rollback, so "commit, then invalidate" holds by construction
+ * and a refused write invalidates (and logs) nothing.
  */
 @Component
 class InvoiceInvalidation {
@@ -33,6 +33,15 @@ class InvoiceInvalidation {
 	 */
 	void afterChange(String orgId, long invoiceId) {
 		cache.updateTags(InvoiceTags.touchedBy(orgId, invoiceId));
+		cache.revalidatePath(LIST_PATH);
+	}
+
+	/**
+	 * A create: the org's list and summary change; no record entry exists yet to
+	 * invalidate. Read-your-writes, as the creator waits on the redirect.
+	 */
+	void afterCreate(String orgId) {
+		cache.updateTags(List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)));
 		cache.revalidatePath(LIST_PATH);
 	}
 
