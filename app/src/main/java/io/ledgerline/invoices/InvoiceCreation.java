@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ledgerline.audit.AuditLog;
 import io.ledgerline.summary.SummaryRepository;
@@ -12,9 +13,18 @@ import io.ledgerline.tenancy.ActingUser;
 
 /**
  * Creates an invoice with the write discipline of every invoice mutation: number, row,
- * lines, summary delta and {@code invoice.create} audit row in one transaction, and the
- * list and summary invalidations requested there (they run after the commit, and not at
- * all on a rollback). Members and admins of the active org may create.
+ * lines, summary delta and {@code invoice.create} audit row in one transaction; then,
+ * once it has committed, the list and summary invalidations (none on a rollback, which
+ * throws past them). Members and admins of the active org may create.
+ *
+ * <p>
+ * The invalidations are asked for after the transaction has returned its connection, not
+ * from inside it (where the commit binding would run them in afterCommit): the
+ * invalidation log writes in a transaction of its own, and asked for inside ours it would
+ * need a second connection while ours is still held. Creates in one org queue on the
+ * numbering lock, so with as many concurrent creates as the pool has connections, every
+ * connection would be held by a committed create waiting for one more, and the pool would
+ * deadlock (until its 30 s timeout turned them all into errors).
  */
 @Service
 public class InvoiceCreation {
@@ -31,8 +41,11 @@ public class InvoiceCreation {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	InvoiceCreation(InvoiceNumbers numbers, InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
-			InvoiceInvalidation invalidation, Clock clock) {
+			InvoiceInvalidation invalidation, Clock clock, PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.numbers = numbers;
 		this.invoices = invoices;
 		this.summaries = summaries;
@@ -41,8 +54,13 @@ public class InvoiceCreation {
 		this.clock = clock;
 	}
 
-	@Transactional
 	public Invoice create(ActingUser actor, NewInvoice invoice) {
+		Invoice created = transaction.execute(status -> write(actor, invoice));
+		invalidation.afterCreate(actor.orgId());
+		return created;
+	}
+
+	private Invoice write(ActingUser actor, NewInvoice invoice) {
 		String orgId = actor.orgId();
 		Instant now = clock.instant();
 		// The counter first: creates in one org queue here, before they touch the
@@ -55,7 +73,6 @@ public class InvoiceCreation {
 		audit.record(orgId, actor.userId(), "invoice.create", "invoice", Long.toString(id),
 				number + " for '" + invoice.customerName() + "', " + invoice.lines().size() + " line(s), total "
 						+ invoice.total().toPlainString() + ", " + invoice.status().value());
-		invalidation.afterCreate(orgId);
 		return invoices.find(orgId, id).orElseThrow();
 	}
 

@@ -38,7 +38,8 @@ class InvoiceInvalidation {
 
 	/**
 	 * A create: the org's list and summary change; no record entry exists yet to
-	 * invalidate. Read-your-writes, as the creator waits on the redirect.
+	 * invalidate. Read-your-writes, as the creator waits on the redirect. Called after
+	 * the create's commit (see InvoiceCreation for why not inside it).
 	 */
 	void afterCreate(String orgId) {
 		cache.updateTags(List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)));
