@@ -1,5 +1,7 @@
 package io.ledgerline.invoices;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,15 @@ public class InvoiceInvalidation {
 	 */
 	public void afterChange(String orgId, long invoiceId) {
 		InvoiceInvalidationStep.EXACT.invalidate(cache, orgId, invoiceId);
+		cache.revalidatePath(LIST_PATH);
+	}
+
+	/**
+	 * A create: the org's list and summary change; no record entry exists yet to
+	 * invalidate. Read-your-writes, as the creator waits on the redirect.
+	 */
+	void afterCreate(String orgId) {
+		cache.updateTags(List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)));
 		cache.revalidatePath(LIST_PATH);
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.ledgerline.config.Timestamps;
@@ -104,6 +106,32 @@ class InvoiceRepository {
 			.param("orgId", orgId)
 			.param("expectedVersion", expectedVersion)
 			.update() == 1;
+	}
+
+	/**
+	 * A new active invoice at version 1 with its lines, numbered by the caller; returns
+	 * its id. The id comes from the identity column, so a new invoice sorts above every
+	 * existing one in the list's keyset order (id descending).
+	 */
+	long insert(String orgId, String number, NewInvoice invoice, Instant now) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version,
+				                      created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+			.params(orgId, number, invoice.customerName(), invoice.status().value(), invoice.total(),
+					invoice.issuedOn(), Timestamps.toDb(now), Timestamps.toDb(now))
+			.update(key, "id");
+		long id = key.getKeyAs(Long.class);
+		int lineNo = 1;
+		for (NewInvoiceLine line : invoice.lines()) {
+			jdbc.sql("""
+					INSERT INTO invoice_lines (invoice_id, line_no, description, quantity, unit_price, amount)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(id, lineNo++, line.description(), line.quantity(), line.unitPrice(), line.amount())
+				.update();
+		}
+		return id;
 	}
 
 	private static Invoice map(ResultSet rs, int rowNum) throws SQLException {

@@ -1,0 +1,68 @@
+package io.ledgerline.invoices;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ledgerline.audit.AuditLog;
+import io.ledgerline.summary.SummaryRepository;
+import io.ledgerline.tenancy.ActingUser;
+
+/**
+ * Creates an invoice with the write discipline of every invoice mutation: number, row,
+ * lines, summary delta and {@code invoice.create} audit row in one transaction, which
+ * also asks for the list and summary invalidations; the commit binding runs them right
+ * after the commit and drops them on a rollback. Members and admins of the active org may
+ * create.
+ */
+@Service
+public class InvoiceCreation {
+
+	private final InvoiceNumbers numbers;
+
+	private final InvoiceRepository invoices;
+
+	private final SummaryRepository summaries;
+
+	private final AuditLog audit;
+
+	private final InvoiceInvalidation invalidation;
+
+	private final Clock clock;
+
+	InvoiceCreation(InvoiceNumbers numbers, InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
+			InvoiceInvalidation invalidation, Clock clock) {
+		this.numbers = numbers;
+		this.invoices = invoices;
+		this.summaries = summaries;
+		this.audit = audit;
+		this.invalidation = invalidation;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Invoice create(ActingUser actor, NewInvoice invoice) {
+		Invoice created = write(actor, invoice);
+		invalidation.afterCreate(actor.orgId());
+		return created;
+	}
+
+	private Invoice write(ActingUser actor, NewInvoice invoice) {
+		String orgId = actor.orgId();
+		Instant now = clock.instant();
+		// The counter first: creates in one org queue here, before they touch the
+		// summary row (which every invoice mutation locks after its own row), so the
+		// lock order is the same everywhere and no two transactions wait on each other
+		// in a circle.
+		String number = numbers.next(orgId);
+		long id = invoices.insert(orgId, number, invoice, now);
+		summaries.applyDelta(orgId, 1, invoice.total());
+		audit.record(orgId, actor.userId(), "invoice.create", "invoice", Long.toString(id),
+				number + " for '" + invoice.customerName() + "', " + invoice.lines().size() + " line(s), total "
+						+ invoice.total().toPlainString() + ", " + invoice.status().value());
+		return invoices.find(orgId, id).orElseThrow();
+	}
+
+}

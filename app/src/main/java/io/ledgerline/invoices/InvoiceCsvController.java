@@ -1,0 +1,58 @@
+package io.ledgerline.invoices;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.ledgerline.tenancy.ActingUser;
+
+/**
+ * {@code GET /invoices.csv?view=…}: the list view as a spreadsheet file, with the list's
+ * authorization (the "all" view, which includes deleted invoices, is for admins) and its
+ * tenancy (the active org only). Everything is checked before the first byte is written,
+ * so a refusal is an ordinary 400/403 answer, not a broken download.
+ */
+@Controller
+class InvoiceCsvController {
+
+	private static final Logger log = LoggerFactory.getLogger(InvoiceCsvController.class);
+
+	private final InvoiceCsvExport export;
+
+	private final Clock clock;
+
+	InvoiceCsvController(InvoiceCsvExport export, Clock clock) {
+		this.export = export;
+		this.clock = clock;
+	}
+
+	@GetMapping("/invoices.csv")
+	void csv(ActingUser me, @RequestParam(required = false) String view, HttpServletResponse response)
+			throws IOException {
+		InvoiceView parsed = InvoiceView.parse(view);
+		// The list's rule, checked before any byte goes out.
+		InvoiceAccess.authorizeView(me, parsed);
+		String filename = "invoices-" + me.orgId().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + parsed.value() + "-"
+				+ LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv";
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(filename).build().toString());
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		long started = System.nanoTime();
+		long rows = export.write(me.orgId(), parsed, response.getOutputStream());
+		log.info("CSV export org={} view={} rows={} in {} ms", me.orgId(), parsed.value(), rows,
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+}
