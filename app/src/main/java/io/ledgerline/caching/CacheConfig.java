@@ -14,9 +14,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.tenancy.ActingUserResolver;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CacheProperties.class)
@@ -30,8 +34,21 @@ class CacheConfig {
 	}
 
 	@Bean
-	InvalidationLog invalidationLog(JdbcClient jdbc, InvalidationLogPool pool) {
-		return new InvalidationLog(jdbc, pool.dataSource());
+	InvalidationLog invalidationLog(JdbcClient jdbc, InvalidationLogPool pool, ActingUserResolver users) {
+		return new InvalidationLog(jdbc, pool.dataSource(), () -> actingOrg(users));
+	}
+
+	/** The acting org of the current request (already resolved there), or null. */
+	private static String actingOrg(ActingUserResolver users) {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return null;
+		}
+		try {
+			return users.current(attributes.getRequest()).map(ActingUser::orgId).orElse(null);
+		}
+		catch (RuntimeException noOrg) {
+			return null;
+		}
 	}
 
 	@Bean(destroyMethod = "close")

@@ -1,6 +1,7 @@
 package io.ledgerline.caching;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -29,32 +30,54 @@ public class InvalidationLog implements InvalidationListener {
 	 * @param reads the app's data source (the inspector's tail)
 	 * @param writes a data source used only for these inserts, never the request pool
 	 */
-	InvalidationLog(JdbcClient reads, DataSource writes) {
+	private final Supplier<String> currentOrg;
+
+	/**
+	 * @param reads the app's data source (the inspector's tail)
+	 * @param writes a data source used only for these inserts, never the request pool
+	 * @param currentOrg the acting org of the request this runs in, or null outside one
+	 */
+	InvalidationLog(JdbcClient reads, DataSource writes, Supplier<String> currentOrg) {
 		this.reads = reads;
 		this.writes = JdbcClient.create(writes);
+		this.currentOrg = currentOrg;
 	}
 
 	@Override
 	public void onInvalidation(InvalidationEvent event) {
-		writes.sql("""
-				INSERT INTO invalidation_log (primitive, target, is_path, source, profile, instance, occurred_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+		writes
+			.sql("""
+					INSERT INTO invalidation_log (primitive, target, is_path, source, profile, instance, occurred_at, org_id)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(event.primitive().label(), event.target(), event.isPath(), event.source().label(), event.profile(),
-					event.instance(), Timestamps.toDb(event.at()))
+					event.instance(), Timestamps.toDb(event.at()), orgOf(event))
 			.update();
 	}
 
+	/** A tag names its org; a path is the acting org's, when there is one. */
+	private String orgOf(InvalidationEvent event) {
+		String target = event.target();
+		if (!event.isPath() && target.startsWith("org:")) {
+			int end = target.indexOf(':', "org:".length());
+			if (end > 0) {
+				return target.substring("org:".length(), end);
+			}
+		}
+		return currentOrg.get();
+	}
+
 	/**
-	 * The newest entries one org may see: its own tags and the (org-less) page paths;
-	 * never another org's tags, which name its invoices.
+	 * The newest entries one org may see: those made for it, and of the rows made for no
+	 * org in particular the page paths and its own tags; never another org's entries.
 	 */
 	public List<InvalidationLogEntry> recentFor(String orgId, int limit) {
 		String prefix = OrgTags.prefix(orgId);
 		return reads.sql("""
 				SELECT id, primitive, target, is_path, source, profile, instance, occurred_at
-				FROM invalidation_log WHERE is_path = TRUE OR LEFT(target, ?) = ?
+				FROM invalidation_log
+				WHERE org_id = ? OR (org_id IS NULL AND (is_path = TRUE OR LEFT(target, ?) = ?))
 				ORDER BY id DESC LIMIT ?""")
-			.params(prefix.length(), prefix, limit)
+			.params(orgId, prefix.length(), prefix, limit)
 			.query((rs, n) -> new InvalidationLogEntry(rs.getLong("id"), rs.getString("primitive"),
 					rs.getString("target"), rs.getBoolean("is_path"), rs.getString("source"), rs.getString("profile"),
 					rs.getString("instance"), Timestamps.fromDb(rs, "occurred_at")))

@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,7 @@ import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.BadRequestException;
 import io.ledgerline.web.Toast;
+import io.ledgerline.web.RepeatedFields;
 import io.ledgerline.web.ValidationException;
 
 /**
@@ -40,6 +43,15 @@ class NewInvoiceController {
 	NewInvoiceController(InvoiceCreation creation, Clock clock) {
 		this.creation = creation;
 		this.clock = clock;
+	}
+
+	/**
+	 * The line fields arrive once per line, aligned by position; every other field sent
+	 * twice is still refused.
+	 */
+	@Bean
+	static RepeatedFields newInvoiceLineFields() {
+		return new RepeatedFields(Set.of("lineDescription", "lineQuantity", "lineUnitPrice"));
 	}
 
 	@GetMapping("/invoices/new")

@@ -2,6 +2,7 @@ package io.ledgerline.web;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,9 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The first thing every request meets: what the container cannot read (undecodable
  * percent-encoding, an Accept-Language it refuses) is a 400 here, before any filter trips
  * over it later and turns it into a 500; and a field sent twice is refused rather than
- * silently joined ("A,B") or half-read.
+ * silently joined ("A,B") or half-read, unless a feature declared it a repeated field
+ * ({@link RepeatedFields}).
  */
 public final class MalformedRequestFilter extends OncePerRequestFilter {
+
+	private final Set<String> mayRepeat;
+
+	MalformedRequestFilter(Set<String> mayRepeat) {
+		this.mayRepeat = Set.copyOf(mayRepeat);
+	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,7 +43,7 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static String problemWith(HttpServletRequest request) {
+	private String problemWith(HttpServletRequest request) {
 		Map<String, String[]> parameters;
 		try {
 			parameters = request.getParameterMap();
@@ -48,7 +56,7 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
 			if (parameter.getKey().isEmpty()) {
 				return "The request has a parameter without a name.";
 			}
-			if (parameter.getValue().length > 1) {
+			if (parameter.getValue().length > 1 && !mayRepeat.contains(parameter.getKey())) {
 				return "'" + printable(parameter.getKey()) + "' was sent more than once.";
 			}
 		}

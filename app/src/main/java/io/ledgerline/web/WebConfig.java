@@ -1,5 +1,9 @@
 package io.ledgerline.web;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -15,9 +19,12 @@ class WebConfig {
 	 * before Spring Security and everything else that reads the request.
 	 */
 	@Bean
-	FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter() {
+	FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(ObjectProvider<RepeatedFields> repeated) {
+		Set<String> mayRepeat = repeated.orderedStream()
+			.flatMap(fields -> fields.names().stream())
+			.collect(Collectors.toUnmodifiableSet());
 		FilterRegistrationBean<MalformedRequestFilter> registration = new FilterRegistrationBean<>(
-				new MalformedRequestFilter());
+				new MalformedRequestFilter(mayRepeat));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}

@@ -24,6 +24,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.ledgerline.caching.InvalidationLog;
+import io.ledgerline.caching.InvalidationLogEntry;
 import io.ledgerline.inspector.ListInvalidationMisuse;
 import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestInvoice;
@@ -57,6 +59,9 @@ class SecurityHardeningTests {
 
 	@Autowired
 	ListInvalidationMisuse misuse;
+
+	@Autowired
+	InvalidationLog invalidations;
 
 	TestOrg org;
 
@@ -225,6 +230,29 @@ class SecurityHardeningTests {
 		assertThat(misuse.isOn(org.id())).isFalse();
 		String page = mvc.perform(page(org.admin(), "/inspector")).andReturn().getResponse().getContentAsString();
 		assertThat(new PageHtml(page).text("misuse-toggle")).isEqualTo("off");
+	}
+
+	@Test
+	void eachOrgsInspectorLogShowsOnlyItsOwnEntriesPathsIncluded() throws Exception {
+		TestOrg other = fixtures.org();
+		TestInvoice invoice = fixtures.invoice(org, "10.00");
+		long othersNewest = newestLogged(other);
+		mvc.perform(form(org.admin(), "/invoices/" + invoice.id()).param("customerName", "Logged")
+			.param("status", "sent")
+			.param("total", "11.00")
+			.param("version", "1")).andExpect(status().isSeeOther());
+
+		List<InvalidationLogEntry> mine = invalidations.recentFor(org.id(), 10);
+		assertThat(mine).anySatisfy(entry -> assertThat(entry.path()).isTrue());
+		assertThat(mine).anySatisfy(entry -> assertThat(entry.target()).contains(Long.toString(invoice.id())));
+		assertThat(newestLogged(other)).isEqualTo(othersNewest);
+		String page = mvc.perform(page(other.admin(), "/inspector")).andReturn().getResponse().getContentAsString();
+		assertThat(new PageHtml(page).items("invalidation-log"))
+			.noneSatisfy(item -> assertThat(item.getOrDefault("data-tag", "")).contains(org.id()));
+	}
+
+	private long newestLogged(TestOrg of) {
+		return invalidations.recentFor(of.id(), 1).stream().mapToLong(InvalidationLogEntry::id).findFirst().orElse(0);
 	}
 
 	private int ticketCount() {
