@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ledgerline.audit.AuditEntry;
 import io.ledgerline.audit.AuditLog;
 import io.ledgerline.summary.SummaryRepository;
 import io.ledgerline.tenancy.ActingUser;
@@ -103,7 +104,7 @@ public class InvoiceService {
 		boolean written = invoices.update(actor.orgId(), id, changes, overwrite ? null : expectedVersion,
 				clock.instant());
 		if (!written) {
-			throw new InvoiceConflictException(InvoiceConflictException.CHANGED_ELSEWHERE, before);
+			throw new InvoiceConflictException(InvoiceConflictException.EDIT_CHANGED_ELSEWHERE, before);
 		}
 		if (before.isActive()) {
 			summaries.applyDelta(actor.orgId(), 0, changes.total().subtract(before.total()));
@@ -112,6 +113,15 @@ public class InvoiceService {
 				describeUpdate(before, changes, overwrite));
 		invalidation.afterEdit(actor.orgId(), id);
 		return reload(actor, id);
+	}
+
+	/**
+	 * The newest audit row of one invoice of the actor's org: who saved it last, and
+	 * when.
+	 */
+	public Optional<AuditEntry> lastChange(ActingUser actor, long id) {
+		List<AuditEntry> entries = audit.forSubject(actor.orgId(), "invoice", Long.toString(id));
+		return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
 	}
 
 	@Transactional
