@@ -45,14 +45,22 @@ class InvoiceLifecycleController {
 	private Object run(LifecycleAction action, ActingUser me, long id, String version, String view,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		long expectedVersion = ExpectedVersion.parse(version);
-		String back = "/invoices?view=" + InvoiceView.parse(view).value();
+		String back = "/invoices?view=" + viewValue(view);
 		try {
 			Invoice result = switch (action) {
 				case ARCHIVE -> invoices.archive(me, id, expectedVersion);
 				case RESTORE -> invoices.restore(me, id, expectedVersion);
 				case DELETE -> invoices.delete(me, id, expectedVersion);
 			};
-			Toast.success(redirect, result.number() + " " + action.pastTense() + ".");
+			String done = result.number() + " " + action.pastTense() + ".";
+			if (action == LifecycleAction.ARCHIVE) {
+				// Restore is one click away: offer it where the user is looking.
+				Toast.successWithUndo(redirect, done,
+						new Toast.Undo("/invoices/" + result.id() + "/restore", result.version(), viewValue(view)));
+			}
+			else {
+				Toast.success(redirect, done);
+			}
 			return ActionAnswers.done(request, back, result);
 		}
 		catch (InvoiceConflictException conflict) {
@@ -63,6 +71,10 @@ class InvoiceLifecycleController {
 			Toast.error(redirect, conflict.getMessage());
 			return new ModelAndView("redirect:" + back);
 		}
+	}
+
+	private static String viewValue(String view) {
+		return InvoiceView.parse(view).value();
 	}
 
 }

@@ -5,8 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.ledgerline.web.BadRequestException;
+import io.ledgerline.web.Toast;
 
 @Controller
 class OrgSwitchController {
@@ -18,11 +20,13 @@ class OrgSwitchController {
 	}
 
 	@PostMapping("/orgs/switch")
-	String switchOrg(@RequestParam(required = false) String orgId, HttpServletRequest request) {
+	String switchOrg(@RequestParam(required = false) String orgId, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		if (orgId == null || !orgId.matches("[a-z0-9-]{1,40}")) {
 			throw new BadRequestException("orgId is required and must be an organisation id.");
 		}
 		users.switchOrg(request, orgId);
+		users.current(request).ifPresent(me -> Toast.info(redirect, "Switched to " + me.active().orgName() + "."));
 		return "redirect:/invoices";
 	}
 
