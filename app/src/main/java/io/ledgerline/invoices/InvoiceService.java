@@ -78,6 +78,17 @@ public class InvoiceService {
 	}
 
 	/**
+	 * The id of the invoice the actor's org numbers {@code number}, if the actor may see
+	 * it.
+	 */
+	public Optional<Long> idOf(ActingUser actor, String number) {
+		return invoices.idOfNumber(actor.orgId(), number)
+			.flatMap(id -> invoices.find(actor.orgId(), id))
+			.filter(invoice -> invoice.lifecycle() != Lifecycle.DELETED || actor.isAdmin())
+			.map(Invoice::id);
+	}
+
+	/**
 	 * The invoice as the actor may see it (straight from the database, not the cache).
 	 */
 	public Invoice get(ActingUser actor, long id) {
