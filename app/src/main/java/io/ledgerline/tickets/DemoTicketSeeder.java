@@ -15,8 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ledgerline.config.Timestamps;
-
 /**
  * Demo tickets, after the orgs and users exist (the demo seeder is {@code @Order(0)}).
  *
@@ -59,8 +57,11 @@ class DemoTicketSeeder implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoTicketSeeder(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+	private final TicketRepository tickets;
+
+	DemoTicketSeeder(JdbcClient jdbc, TicketRepository tickets, TransactionTemplate tx, Clock clock) {
 		this.jdbc = jdbc;
+		this.tickets = tickets;
 		this.tx = tx;
 		this.clock = clock;
 	}
@@ -94,12 +95,7 @@ class DemoTicketSeeder implements ApplicationRunner {
 		for (int i = seeds.size() - 1; i >= 0; i--) {
 			Seed seed = seeds.get(i);
 			Instant created = now.minus(Duration.ofHours(seed.hoursAgo()));
-			jdbc.sql("""
-					INSERT INTO tickets (org_id, title, body, status, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(orgId, seed.title(), seed.body(), seed.status().value(), Timestamps.toDb(created),
-						Timestamps.toDb(created))
-				.update();
+			tickets.insert(orgId, new NewTicket(seed.title(), seed.body()), seed.status(), created, created);
 		}
 		log.info("Demo tickets ready for {}: {}", orgId, seeds.size());
 	}
