@@ -106,9 +106,22 @@
     });
   }
 
+  // Other times meant to be read as "how long ago" (e.g. when a conflicting save happened):
+  // the text becomes relative, the exact instant stays in datetime and the tooltip.
+  function relativeLabels(root) {
+    (root || document).querySelectorAll("time.relative-time[datetime]").forEach(function (time) {
+      var at = Date.parse(time.getAttribute("datetime"));
+      if (isNaN(at)) return;
+      var seconds = Math.max(0, Math.round((serverNow + (Date.now() - opened) - at) / 1000));
+      time.textContent = seconds < 60 ? seconds + " s ago"
+        : seconds < 3600 ? Math.floor(seconds / 60) + " min ago" : Math.floor(seconds / 3600) + " h ago";
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-testid=toast]").forEach(arm);
     relativeTimes(document);
+    relativeLabels(document);
   });
 
   window.ledgerline = { showToast: showToast };
