@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -49,7 +50,9 @@ public class PageChrome {
 		try {
 			return users.current(request).orElse(null);
 		}
-		catch (ForbiddenException noMembership) {
+		catch (ForbiddenException | DataAccessException noHeader) {
+			// No membership, or the database is the very error this page reports: the
+			// page still renders, without the header.
 			return null;
 		}
 	}
