@@ -3,15 +3,127 @@
   "use strict";
   document.documentElement.classList.add("js");
 
-  function showToast(message, kind) {
+  // Toasts leave by themselves (errors stay longer: they ask the reader to do something),
+  // wait while the pointer or focus is on them, and can be dismissed at once.
+  var TOAST_MS = { success: 6000, info: 6000, error: 12000 };
+
+  function kindOf(toast) {
+    return toast.classList.contains("toast-error") ? "error"
+      : toast.classList.contains("toast-info") ? "info" : "success";
+  }
+
+  function dismiss(toast) {
+    toast.classList.add("toast-leaving");
+    toast.remove();
+  }
+
+  function arm(toast) {
+    if (toast.hasAttribute("data-armed")) return;
+    toast.setAttribute("data-armed", "");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "toast-close";
+    close.setAttribute("aria-label", "Dismiss");
+    close.setAttribute("data-testid", "toast-close");
+    close.addEventListener("click", function () { dismiss(toast); });
+    toast.appendChild(close);
+    var timer = null;
+    var start = function () { timer = window.setTimeout(function () { dismiss(toast); }, TOAST_MS[kindOf(toast)]); };
+    var stop = function () { window.clearTimeout(timer); };
+    toast.addEventListener("mouseenter", stop);
+    toast.addEventListener("mouseleave", start);
+    toast.addEventListener("focusin", stop);
+    toast.addEventListener("focusout", start);
+    start();
+  }
+
+  // undo: { action, version, view, csrf: an <input> to copy } -> a real form, like the
+  // server-rendered toast's, so the undo is the same POST with or without this script.
+  function showToast(message, kind, undo) {
     var region = document.getElementById("toasts");
     if (!region) return;
     var toast = document.createElement("div");
-    toast.className = "toast " + (kind === "error" ? "toast-error" : "toast-success");
+    toast.className = "toast " + (kind === "error" ? "toast-error" : kind === "info" ? "toast-info" : "toast-success");
     toast.setAttribute("data-testid", "toast");
-    toast.textContent = message;
+    var text = document.createElement("span");
+    text.className = "toast-message";
+    text.textContent = message;
+    toast.appendChild(text);
+    if (undo) {
+      var form = document.createElement("form");
+      form.method = "post";
+      form.action = undo.action;
+      form.className = "toast-undo";
+      [["version", undo.version], ["view", undo.view]].forEach(function (field) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = field[0];
+        input.value = field[1];
+        form.appendChild(input);
+      });
+      if (undo.csrf) form.appendChild(undo.csrf.cloneNode());
+      var button = document.createElement("button");
+      button.type = "submit";
+      button.className = "toast-button";
+      button.setAttribute("data-testid", "toast-undo");
+      button.textContent = "Undo";
+      form.appendChild(button);
+      toast.appendChild(form);
+    }
+    // Keep the stack short: the oldest message gives way.
+    while (region.children.length >= 3) region.removeChild(region.firstElementChild);
     region.appendChild(toast);
+    arm(toast);
   }
+
+  // "fetched 3 s ago" beside each exact instant of the demo cache panel, measured on the
+  // server's clock (body[data-now], the render time) plus the time this page has been open.
+  var opened = Date.now();
+  var serverNow = Date.parse(document.body ? document.body.getAttribute("data-now") || "" : "") || opened;
+
+  function relativeTimes(root) {
+    (root || document).querySelectorAll(".fetched-strip").forEach(function (panel) {
+      panel.querySelectorAll("time[datetime]").forEach(function (time) {
+        var at = Date.parse(time.getAttribute("datetime"));
+        if (isNaN(at)) return;
+        var ago = time.nextElementSibling && time.nextElementSibling.classList.contains("ago")
+          ? time.nextElementSibling : null;
+        if (!ago) {
+          ago = document.createElement("span");
+          ago.className = "ago";
+          ago.setAttribute("aria-hidden", "true");
+          time.after(ago);
+        }
+        var update = function () {
+          var seconds = Math.max(0, Math.round((serverNow + (Date.now() - opened) - at) / 1000));
+          ago.textContent = seconds < 60 ? seconds + " s ago"
+            : seconds < 3600 ? Math.floor(seconds / 60) + " min ago" : Math.floor(seconds / 3600) + " h ago";
+        };
+        update();
+        window.setInterval(update, 5000);
+        time.closest(".cache-panel, .fetched-strip").classList.add("has-ago");
+      });
+    });
+  }
+
+  // Other times meant to be read as "how long ago" (e.g. when a conflicting save happened):
+  // the text becomes relative, the exact instant stays in datetime and the tooltip.
+  function relativeLabels(root) {
+    (root || document).querySelectorAll("time.relative-time[datetime]").forEach(function (time) {
+      var at = Date.parse(time.getAttribute("datetime"));
+      if (isNaN(at)) return;
+      var seconds = Math.max(0, Math.round((serverNow + (Date.now() - opened) - at) / 1000));
+      time.textContent = seconds < 60 ? seconds + " s ago"
+        : seconds < 3600 ? Math.floor(seconds / 60) + " min ago" : Math.floor(seconds / 3600) + " h ago";
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-testid=toast]").forEach(arm);
+    relativeTimes(document);
+    relativeLabels(document);
+  });
+
   window.ledgerline = { showToast: showToast };
 
   // After a write, re-read the parts of this page that the write made stale (the summary
@@ -26,7 +138,10 @@
         selectors.forEach(function (selector) {
           var now = document.querySelector(selector);
           var next = fresh.querySelector(selector);
-          if (now && next) now.replaceWith(next);
+          if (now && next) {
+            now.replaceWith(next);
+            relativeTimes(next.parentNode);
+          }
         });
       })
       .catch(function () { /* the next full load shows them anyway */ });
@@ -66,12 +181,24 @@
         if (response.ok && body && body.ok) {
           row.remove();
           var done = { archive: "archived", restore: "restored", "delete": "deleted" }[verb] || "updated";
-          showToast(body.data.number + " " + done + ".", "success");
+          var undo = verb === "archive" ? {
+            action: form.action.replace(/\/archive$/, "/restore"),
+            version: body.data.version,
+            view: (form.querySelector("input[name=view]") || {}).value || "active",
+            csrf: form.querySelector("input[name=_csrf]")
+          } : null;
+          showToast(body.data.number + " " + done + ".", "success", undo);
           refreshFromServer(["[data-testid=summary]", ".fetched-strip"]);
         } else {
           row.hidden = false;
           var message = body && body.error && typeof body.error === "object" ? body.error.message : null;
           showToast(message || "The action failed; please try again.", "error");
+          // A conflict answers with the row as it is now: show that version in place, so the
+          // next click carries it (the toast says the list shows the latest version).
+          if (response.status === 409) {
+            refreshFromServer(["tr[data-testid=invoice-row][data-invoice-id='" + row.getAttribute("data-invoice-id") + "']",
+              "[data-testid=summary]", ".fetched-strip"]);
+          }
         }
       });
     }).catch(function () {

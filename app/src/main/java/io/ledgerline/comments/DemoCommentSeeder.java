@@ -11,9 +11,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,14 +20,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ledgerline.config.Timestamps;
 
 /**
- * INV-1042's dispute thread (after the invoices exist: the demo seeder is
- * {@code @Order(0)}). Every demo comment has a fixed id derived from its position, and is
- * inserted only if absent, so seeding again adds nothing.
+ * INV-1042's dispute thread. Seeded before the server accepts requests, in a lifecycle
+ * phase after the invoices' seed (which must exist first). Every demo comment has a fixed
+ * id derived from its position, and is inserted only if absent, so seeding again adds
+ * nothing.
  */
 @Component
 @Profile("demo")
-@Order(20)
-class DemoCommentSeeder implements ApplicationRunner {
+class DemoCommentSeeder implements SmartLifecycle {
+
+	/** After the demo invoices (their seeder's phase is lower), before the web server. */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4000;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCommentSeeder.class);
 
@@ -76,8 +78,31 @@ class DemoCommentSeeder implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	private volatile boolean seeded;
+
 	@Override
-	public void run(ApplicationArguments args) {
+	public void start() {
+		run(null);
+		seeded = true;
+	}
+
+	@Override
+	public void stop() {
+		// Nothing to release; the data stays.
+	}
+
+	@Override
+	public boolean isRunning() {
+		return seeded;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/** Seeds what is absent (also called by tests to prove re-seeding adds nothing). */
+	void run(ApplicationArguments args) {
 		Integer stored = tx.execute(status -> seed());
 		if (stored != null && stored > 0) {
 			log.info("Demo comments ready: {} on {}", stored, INVOICE);

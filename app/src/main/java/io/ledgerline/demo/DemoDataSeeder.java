@@ -11,9 +11,8 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -28,16 +27,15 @@ import io.ledgerline.summary.SummaryRepository;
  */
 @Component
 @Profile("demo")
-@Order(0)
-class DemoDataSeeder implements ApplicationRunner {
+class DemoDataSeeder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
 	static final String PASSWORD = "demo";
 
-	private static final List<String> CUSTOMERS = List.of("Acme Corp", "Initech", "Umbrella Health", "Stark Industries",
-			"Wayne Enterprises", "Hooli", "Vandelay Imports", "Soylent Foods", "Tyrell Systems", "Cyberdyne Labs",
-			"Wonka Confectionery", "Oceanic Airlines");
+	private static final List<String> CUSTOMERS = List.of("Massive Dynamic", "Initech", "Umbrella Health",
+			"Stark Industries", "Wayne Enterprises", "Hooli", "Vandelay Imports", "Soylent Foods", "Tyrell Systems",
+			"Cyberdyne Labs", "Wonka Confectionery", "Oceanic Airlines");
 
 	private static final List<String> STATUSES = List.of("draft", "sent", "paid", "void");
 
@@ -60,8 +58,38 @@ class DemoDataSeeder implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	/**
+	 * Seeds before the server accepts requests. Lifecycle phases below the web server's
+	 * (which starts at {@code DEFAULT_PHASE - 2048}) run before it: the first request
+	 * already sees the seed, and a failed seed stops the start.
+	 */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private volatile boolean seeded;
+
 	@Override
-	public void run(ApplicationArguments args) {
+	public void start() {
+		run(null);
+		seeded = true;
+	}
+
+	@Override
+	public void stop() {
+		// Nothing to release; the data stays.
+	}
+
+	@Override
+	public boolean isRunning() {
+		return seeded;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/** Seeds what is absent (also called by tests to prove re-seeding adds nothing). */
+	void run(ApplicationArguments args) {
 		tx.executeWithoutResult(status -> seed());
 	}
 

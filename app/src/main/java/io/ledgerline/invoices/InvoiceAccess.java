@@ -25,10 +25,14 @@ final class InvoiceAccess {
 	 * @return the invoice, when the actor may see it
 	 */
 	static Invoice visible(ActingUser actor, Invoice invoice) {
-		if (invoice.lifecycle() == Lifecycle.DELETED && !actor.isAdmin()) {
+		if (!canSee(actor, invoice)) {
 			throw notFound(invoice.id());
 		}
 		return invoice;
+	}
+
+	static boolean canSee(ActingUser actor, Invoice invoice) {
+		return invoice.lifecycle() != Lifecycle.DELETED || actor.isAdmin();
 	}
 
 	/** A deleted invoice keeps its row (for admins and the audit) but takes no edits. */

@@ -5,7 +5,15 @@ import io.ledgerline.web.ConflictException;
 /** A write's precondition failed; carries the server's current row. */
 public class InvoiceConflictException extends ConflictException {
 
-	public static final String CHANGED_ELSEWHERE = "This invoice changed elsewhere — refresh to retry.";
+	/**
+	 * A list action (archive, restore, delete) met a newer version. The answer is a
+	 * POST's, so "refresh" would re-submit it: the way forward is the fresh row the list
+	 * now shows.
+	 */
+	public static final String CHANGED_ELSEWHERE = "This invoice changed elsewhere — the list now shows its latest version; review it and try again.";
+
+	/** An edit met a newer version: the page shows the saved values beside the user's. */
+	public static final String EDIT_CHANGED_ELSEWHERE = "This invoice changed elsewhere — compare the saved values with yours, then choose Use latest to start again from them.";
 
 	private final transient Invoice currentInvoice;
 

@@ -112,7 +112,8 @@ class InvoiceController {
 			// resubmit cannot silently clobber); show the server's row beside them.
 			return editPage(conflict.currentInvoice(), form, HttpStatus.CONFLICT)
 				.addObject("conflict", conflict.currentInvoice())
-				.addObject("conflictMessage", conflict.getMessage());
+				.addObject("conflictMessage", conflict.getMessage())
+				.addObject("diff", ConflictDiff.of(form, conflict.currentInvoice(), reads.lastChange(me, id)));
 		}
 	}
 

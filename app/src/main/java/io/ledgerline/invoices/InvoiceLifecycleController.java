@@ -70,7 +70,15 @@ class InvoiceLifecycleController {
 		String back = "redirect:/invoices?view=" + InvoiceView.parse(view).value();
 		try {
 			Invoice result = apply(action, me, id, expectedVersion);
-			Toast.success(redirect, result.number() + " " + action.pastTense() + ".");
+			String done = result.number() + " " + action.pastTense() + ".";
+			if (action == LifecycleAction.ARCHIVE) {
+				// Restore is one click away: offer it where the user is looking.
+				Toast.successWithUndo(redirect, done, new Toast.Undo("/invoices/" + result.id() + "/restore",
+						result.version(), InvoiceView.parse(view).value()));
+			}
+			else {
+				Toast.success(redirect, done);
+			}
 		}
 		catch (InvoiceConflictException conflict) {
 			// Without JavaScript: back to the list (fresh versions) with the toast.

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import io.ledgerline.audit.AuditEntry;
+import io.ledgerline.audit.AuditLog;
 import io.ledgerline.caching.CacheProperties;
 import io.ledgerline.paging.Slice;
 import io.ledgerline.summary.OrgSummary;
@@ -34,10 +36,14 @@ public class InvoiceReads {
 	/** Writes invalidate exactly, so entries may live long (ledgerline.cache.life.*). */
 	private final CacheProperties.Life life;
 
-	InvoiceReads(TagCache cache, InvoiceRepository invoices, SummaryRepository summaries, CacheProperties properties) {
+	private final AuditLog audit;
+
+	InvoiceReads(TagCache cache, InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
+			CacheProperties properties) {
 		this.cache = cache;
 		this.invoices = invoices;
 		this.summaries = summaries;
+		this.audit = audit;
 		this.life = properties.life();
 	}
 
@@ -93,6 +99,26 @@ public class InvoiceReads {
 	private InvoiceDetail detailOf(String orgId, long id) {
 		Invoice invoice = invoices.find(orgId, id).orElseThrow(() -> InvoiceAccess.notFound(id));
 		return new InvoiceDetail(invoice, invoices.lines(id));
+	}
+
+	/**
+	 * The id of the invoice the actor's org numbers {@code number}, if the actor may see
+	 * it (straight from the database).
+	 */
+	public Optional<Long> idOf(ActingUser actor, String number) {
+		return invoices.idOfNumber(actor.orgId(), number)
+			.flatMap(id -> invoices.find(actor.orgId(), id))
+			.filter(invoice -> InvoiceAccess.canSee(actor, invoice))
+			.map(Invoice::id);
+	}
+
+	/**
+	 * The newest audit row of one invoice of the actor's org: who saved it last, and
+	 * when.
+	 */
+	Optional<AuditEntry> lastChange(ActingUser actor, long id) {
+		List<AuditEntry> entries = audit.forSubject(actor.orgId(), "invoice", Long.toString(id));
+		return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
 	}
 
 }

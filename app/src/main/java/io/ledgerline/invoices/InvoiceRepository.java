@@ -48,6 +48,13 @@ class InvoiceRepository {
 			.optional();
 	}
 
+	Optional<Long> idOfNumber(String orgId, String number) {
+		return jdbc.sql("SELECT id FROM invoices WHERE org_id = ? AND invoice_number = ?")
+			.params(orgId, number)
+			.query(Long.class)
+			.optional();
+	}
+
 	Optional<Invoice> mostRecentlyArchived(String orgId) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM invoices WHERE org_id = ? AND archived_at IS NOT NULL AND deleted_at IS NULL

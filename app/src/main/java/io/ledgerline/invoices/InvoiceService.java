@@ -48,7 +48,7 @@ public class InvoiceService {
 		boolean written = invoices.update(actor.orgId(), id, changes, overwrite ? null : expectedVersion,
 				clock.instant());
 		if (!written) {
-			throw new InvoiceConflictException(InvoiceConflictException.CHANGED_ELSEWHERE, before);
+			throw new InvoiceConflictException(InvoiceConflictException.EDIT_CHANGED_ELSEWHERE, before);
 		}
 		if (before.isActive()) {
 			summaries.applyDelta(actor.orgId(), 0, changes.total().subtract(before.total()));

@@ -9,9 +9,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.BadRequestException;
+import io.ledgerline.web.Toast;
 
 @Controller
 class OrgSwitchController {
@@ -23,8 +25,10 @@ class OrgSwitchController {
 	}
 
 	@PostMapping("/orgs/switch")
-	String switchOrg(@RequestParam(required = false) String orgId, HttpServletRequest request) {
+	String switchOrg(@RequestParam(required = false) String orgId, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		users.switchOrg(request, validOrgId(orgId));
+		users.current(request).ifPresent(me -> Toast.info(redirect, "Switched to " + me.active().orgName() + "."));
 		return "redirect:/invoices";
 	}
 

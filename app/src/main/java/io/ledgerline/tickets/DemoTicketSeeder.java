@@ -8,17 +8,15 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ledgerline.config.Timestamps;
-
 /**
- * Demo tickets, after the orgs and users exist (the demo seeder is {@code @Order(0)}).
+ * Demo tickets, after the orgs and users exist (one lifecycle phase after the demo
+ * seeder).
  *
  * <p>
  * An org is seeded only while it has no tickets at all, with its row locked so two
@@ -28,8 +26,7 @@ import io.ledgerline.config.Timestamps;
  */
 @Component
 @Profile("demo")
-@Order(10)
-class DemoTicketSeeder implements ApplicationRunner {
+class DemoTicketSeeder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTicketSeeder.class);
 
@@ -59,14 +56,48 @@ class DemoTicketSeeder implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoTicketSeeder(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+	private final TicketRepository tickets;
+
+	DemoTicketSeeder(JdbcClient jdbc, TicketRepository tickets, TransactionTemplate tx, Clock clock) {
 		this.jdbc = jdbc;
+		this.tickets = tickets;
 		this.tx = tx;
 		this.clock = clock;
 	}
 
+	/**
+	 * Right after the demo seeder (phase {@code DEFAULT_PHASE - 4096}), which creates the
+	 * orgs. Lifecycle phases below the web server's (which starts at
+	 * {@code DEFAULT_PHASE - 2048}) run before it: the first request already sees the
+	 * seed, and a failed seed stops the start.
+	 */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4095;
+
+	private volatile boolean seeded;
+
 	@Override
-	public void run(ApplicationArguments args) {
+	public void start() {
+		run(null);
+		seeded = true;
+	}
+
+	@Override
+	public void stop() {
+		// Nothing to release; the data stays.
+	}
+
+	@Override
+	public boolean isRunning() {
+		return seeded;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/** Seeds what is absent (also called by tests to prove re-seeding adds nothing). */
+	void run(ApplicationArguments args) {
 		tx.executeWithoutResult(status -> {
 			seed("acme", ACME);
 			seed("globex", GLOBEX);
@@ -94,12 +125,7 @@ class DemoTicketSeeder implements ApplicationRunner {
 		for (int i = seeds.size() - 1; i >= 0; i--) {
 			Seed seed = seeds.get(i);
 			Instant created = now.minus(Duration.ofHours(seed.hoursAgo()));
-			jdbc.sql("""
-					INSERT INTO tickets (org_id, title, body, status, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(orgId, seed.title(), seed.body(), seed.status().value(), Timestamps.toDb(created),
-						Timestamps.toDb(created))
-				.update();
+			tickets.insert(orgId, new NewTicket(seed.title(), seed.body()), seed.status(), created, created);
 		}
 		log.info("Demo tickets ready for {}: {}", orgId, seeds.size());
 	}

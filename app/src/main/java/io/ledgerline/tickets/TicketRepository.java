@@ -20,7 +20,7 @@ import io.ledgerline.config.Timestamps;
 @Repository
 class TicketRepository {
 
-	private static final String COLUMNS = "id, org_id, title, body, status, created_at, updated_at";
+	private static final String COLUMNS = "id, org_id, ticket_no, title, body, status, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -55,11 +55,23 @@ class TicketRepository {
 	}
 
 	long insert(String orgId, NewTicket ticket, TicketStatus status, Instant now) {
+		return insert(orgId, ticket, status, now, now);
+	}
+
+	/**
+	 * Takes the org's next ticket number (bumping the counter locks the org row until the
+	 * transaction ends, so concurrent creates in one org take turns) and inserts the
+	 * ticket with it.
+	 */
+	long insert(String orgId, NewTicket ticket, TicketStatus status, Instant createdAt, Instant updatedAt) {
+		jdbc.sql("UPDATE orgs SET last_ticket_no = last_ticket_no + 1 WHERE id = ?").param(orgId).update();
+		long number = jdbc.sql("SELECT last_ticket_no FROM orgs WHERE id = ?").param(orgId).query(Long.class).single();
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO tickets (org_id, title, body, status, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(orgId, ticket.title(), ticket.body(), status.value(), Timestamps.toDb(now), Timestamps.toDb(now))
+				INSERT INTO tickets (org_id, ticket_no, title, body, status, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(orgId, number, ticket.title(), ticket.body(), status.value(), Timestamps.toDb(createdAt),
+					Timestamps.toDb(updatedAt))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}
@@ -75,9 +87,9 @@ class TicketRepository {
 	}
 
 	private static Ticket map(ResultSet rs, int rowNum) throws SQLException {
-		return new Ticket(rs.getLong("id"), rs.getString("org_id"), rs.getString("title"), rs.getString("body"),
-				TicketStatus.parse(rs.getString("status")).orElseThrow(), Timestamps.fromDb(rs, "created_at"),
-				Timestamps.fromDb(rs, "updated_at"));
+		return new Ticket(rs.getLong("id"), rs.getString("org_id"), rs.getLong("ticket_no"), rs.getString("title"),
+				rs.getString("body"), TicketStatus.parse(rs.getString("status")).orElseThrow(),
+				Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"));
 	}
 
 }

@@ -2,8 +2,11 @@ package io.ledgerline.web;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A one-line message shown once on the page the user lands on after an action. */
-public record Toast(Kind kind, String message) {
+/**
+ * A one-line message shown once on the page the user lands on after an action, with an
+ * optional undo (a real form, so it works without JavaScript).
+ */
+public record Toast(Kind kind, String message, Undo undo) {
 
 	public enum Kind {
 
@@ -11,10 +14,27 @@ public record Toast(Kind kind, String message) {
 
 	}
 
+	/**
+	 * The action that takes the last one back: a POST to {@code action} with the row's
+	 * version (optimistic locking applies to the undo like to any write) and the list
+	 * view to return to.
+	 */
+	public record Undo(String action, long version, String view) {
+	}
+
 	public static final String ATTRIBUTE = "toast";
+
+	public Toast(Kind kind, String message) {
+		this(kind, message, null);
+	}
 
 	public static void success(RedirectAttributes redirect, String message) {
 		redirect.addFlashAttribute(ATTRIBUTE, new Toast(Kind.SUCCESS, message));
+	}
+
+	/** A success the user can take back from the toast itself. */
+	public static void successWithUndo(RedirectAttributes redirect, String message, Undo undo) {
+		redirect.addFlashAttribute(ATTRIBUTE, new Toast(Kind.SUCCESS, message, undo));
 	}
 
 	/** Nothing went wrong and nothing changed (e.g. a no-op). */

@@ -13,6 +13,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
+import io.ledgerline.invoices.InvoiceConflictException;
 import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.IntegrationTest;
 
@@ -28,7 +29,7 @@ abstract class BrowserTestBase {
 	@RegisterExtension
 	static final ChromiumExtension chromium = new ChromiumExtension();
 
-	static final String CHANGED_ELSEWHERE = "This invoice changed elsewhere — refresh to retry.";
+	static final String CHANGED_ELSEWHERE = InvoiceConflictException.CHANGED_ELSEWHERE;
 
 	private static final Pattern INVOICE_LIST = Pattern.compile(".*/invoices(\\?.*)?$");
 

@@ -143,7 +143,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(conflict.status()).isEqualTo(409);
 		Page b = race.tabB.page;
 		assertThat(b.getByTestId("conflict-banner")).isVisible();
-		assertThat(b.getByTestId("conflict-current-total")).hasText("111.00");
+		assertThat(b.getByTestId("conflict-current-total")).hasAttribute("data-value", "111.00");
 		return b;
 	}
 

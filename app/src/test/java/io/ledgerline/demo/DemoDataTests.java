@@ -48,6 +48,15 @@ class DemoDataTests {
 	}
 
 	@Test
+	void acmeBillsItselfOnlyOnTheSketchInvoice() {
+		assertThat(jdbc.sql("""
+				SELECT invoice_number FROM invoices
+				WHERE org_id = 'acme' AND invoice_number LIKE 'INV-10%' AND customer_name = 'Acme Corp'""")
+			.query(String.class)
+			.list()).containsExactly("INV-1042");
+	}
+
+	@Test
 	void inv1042IsTheInvoiceFromTheDesignSketch() {
 		var invoice = jdbc
 			.sql("SELECT id, customer_name, status, total FROM invoices WHERE invoice_number = 'INV-1042'")

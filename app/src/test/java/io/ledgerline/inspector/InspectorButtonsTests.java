@@ -97,9 +97,9 @@ class InspectorButtonsTests {
 
 		clock.advance(Duration.ofSeconds(1));
 		PageHtml list = invoices(org.member());
-		assertThat(list.row(newest.id()).text("invoice-total")).isEqualTo("101.00");
+		assertThat(list.row(newest.id()).value("invoice-total")).isEqualTo("101.00");
 		assertThat(list.text("list-fetched-at")).isNotEqualTo(listBefore).isEqualTo(now());
-		assertThat(list.text("summary-total")).isEqualTo("141.00");
+		assertThat(list.value("summary-total")).isEqualTo("141.00");
 	}
 
 	@Test
@@ -118,13 +118,13 @@ class InspectorButtonsTests {
 		clock.advance(Duration.ofSeconds(1));
 
 		PageHtml stale = invoices(org.admin());
-		assertThat(stale.row(newest.id()).text("invoice-total")).isEqualTo("100.00");
+		assertThat(stale.row(newest.id()).value("invoice-total")).isEqualTo("100.00");
 		assertThat(stale.text("list-fetched-at")).isEqualTo(listBefore);
-		assertThat(stale.text("summary-total")).isEqualTo("141.00");
+		assertThat(stale.value("summary-total")).isEqualTo("141.00");
 		assertThat(stale.text("summary-fetched-at")).isNotEqualTo(detailBefore.text("summary-fetched-at"))
 			.isEqualTo(now());
 		PageHtml detail = detail(org.admin(), newest.id());
-		assertThat(detail.text("detail-total")).isEqualTo("101.00");
+		assertThat(detail.value("detail-total")).isEqualTo("101.00");
 		assertThat(detail.text("record-fetched-at")).isNotEqualTo(detailBefore.text("record-fetched-at"))
 			.isEqualTo(now());
 
@@ -136,9 +136,9 @@ class InspectorButtonsTests {
 		clock.advance(Duration.ofSeconds(1));
 
 		PageHtml fresh = invoices(org.admin());
-		assertThat(fresh.row(newest.id()).text("invoice-total")).isEqualTo("102.00");
+		assertThat(fresh.row(newest.id()).value("invoice-total")).isEqualTo("102.00");
 		assertThat(fresh.text("list-fetched-at")).isEqualTo(now());
-		assertThat(fresh.text("summary-total")).isEqualTo("142.00");
+		assertThat(fresh.value("summary-total")).isEqualTo("142.00");
 	}
 
 	@Test
@@ -171,7 +171,7 @@ class InspectorButtonsTests {
 			.andReturn();
 		assertThat(toast(none).kind()).isEqualTo(Toast.Kind.ERROR);
 		assertThat(toast(none).message()).startsWith("Nothing to restore");
-		assertThat(invoices(org.member()).text("summary-total")).isEqualTo("140.00");
+		assertThat(invoices(org.member()).value("summary-total")).isEqualTo("140.00");
 	}
 
 	@Test

@@ -91,7 +91,7 @@ class InspectorPageTests {
 		}
 		assertThat(page.attributes("inspector-target")).containsEntry("data-invoice-id", Long.toString(newest.id()))
 			.containsEntry("data-version", "2");
-		assertThat(page.text("summary-total")).isEqualTo("141.00");
+		assertThat(page.value("summary-total")).isEqualTo("141.00");
 
 		List<Map<String, String>> log = page.items("invalidation-log");
 		assertThat(log).isNotEmpty().allSatisfy(item -> {

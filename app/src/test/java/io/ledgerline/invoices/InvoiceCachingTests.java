@@ -95,8 +95,8 @@ class InvoiceCachingTests {
 
 		PageHtml after = list(edit(a, "150.00", 1));
 
-		assertThat(after.row(a.id()).text("invoice-total")).isEqualTo("150.00");
-		assertThat(after.text("summary-total")).isEqualTo("350.00");
+		assertThat(after.row(a.id()).value("invoice-total")).isEqualTo("150.00");
+		assertThat(after.value("summary-total")).isEqualTo("350.00");
 		assertThat(after.time("list-fetched-at")).isGreaterThan(before.time("list-fetched-at"));
 		assertThat(after.time("summary-fetched-at")).isGreaterThan(before.time("summary-fetched-at"));
 	}
@@ -111,7 +111,7 @@ class InvoiceCachingTests {
 
 		PageHtml aAfter = detail(a);
 		assertThat(aAfter.time("record-fetched-at")).isGreaterThan(aBefore);
-		assertThat(aAfter.text("detail-total")).isEqualTo("101.00");
+		assertThat(aAfter.value("detail-total")).isEqualTo("101.00");
 		assertThat(detail(b).time("record-fetched-at")).isEqualTo(bBefore);
 	}
 
@@ -154,7 +154,7 @@ class InvoiceCachingTests {
 			.getRedirectedUrl());
 
 		assertThat(after.hasRow(a.id())).isTrue();
-		assertThat(after.text("summary-total")).isEqualTo("300.00");
+		assertThat(after.value("summary-total")).isEqualTo("300.00");
 		assertThat(after.time("list-fetched-at")).isGreaterThan(before.time("list-fetched-at"));
 		assertThat(after.time("summary-fetched-at")).isGreaterThan(before.time("summary-fetched-at"));
 	}
@@ -243,9 +243,9 @@ class InvoiceCachingTests {
 		long mark = lastLogId();
 		PageHtml after = list(edit(a, "175.00", 1));
 
-		assertThat(after.row(a.id()).text("invoice-total")).isEqualTo("100.00");
+		assertThat(after.row(a.id()).value("invoice-total")).isEqualTo("100.00");
 		assertThat(after.time("list-fetched-at")).isEqualTo(before.time("list-fetched-at"));
-		assertThat(after.text("summary-total")).isEqualTo("375.00");
+		assertThat(after.value("summary-total")).isEqualTo("375.00");
 		assertThat(after.time("summary-fetched-at")).isGreaterThan(before.time("summary-fetched-at"));
 		assertThat(detail(a).time("record-fetched-at")).isGreaterThan(detailBefore.time("record-fetched-at"));
 		assertThat(tagLogSince(mark)).contains("revalidateTag action " + InvoiceTags.list(org.id()));
@@ -253,7 +253,7 @@ class InvoiceCachingTests {
 		misuse.set(false);
 		clock.advance(Duration.ofSeconds(1));
 		PageHtml fixed = list(edit(a, "180.00", 2));
-		assertThat(fixed.row(a.id()).text("invoice-total")).isEqualTo("180.00");
+		assertThat(fixed.row(a.id()).value("invoice-total")).isEqualTo("180.00");
 	}
 
 	private String edit(TestInvoice invoice, String total, long version) throws Exception {

@@ -26,6 +26,7 @@ import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
+import io.ledgerline.support.PageHtml;
 
 @IntegrationTest
 class InvoiceEditTests {
@@ -98,9 +99,35 @@ class InvoiceEditTests {
 			.param("version", "1"))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("data-testid=\"conflict-banner\"")))
-			.andExpect(content().string(containsString("data-testid=\"conflict-current-total\">111.00<")))
+			.andExpect(content()
+				.string(containsString("data-testid=\"conflict-current-total\" data-value=\"111.00\">111.00<")))
 			.andExpect(content().string(containsString("value=\"222.00\"")))
 			.andExpect(content().string(not(containsString("conflict-overwrite"))));
+	}
+
+	@Test
+	void theConflictBannerMarksTheFieldsThatDifferAndSaysWhoSavedAndWhen() throws Exception {
+		save(org.admin(), "12500.00", "1");
+
+		String body = mvc
+			.perform(form(org.member(), url()).param("customerName", "Fixture Customer")
+				.param("status", "draft")
+				.param("total", "13000")
+				.param("version", "1"))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		PageHtml page = new PageHtml(body);
+		assertThat(page.text("conflict-yours-total")).isEqualTo("13,000.00");
+		assertThat(page.text("conflict-current-total")).isEqualTo("12,500.00");
+		assertThat(page.value("conflict-current-total")).isEqualTo("12500.00");
+		assertThat(body).contains("data-field=\"total\" class=\"differs\"")
+			.doesNotContain("data-field=\"customerName\" class=\"differs\"");
+		assertThat(page.text("conflict-saved-by")).startsWith("Saved by");
+		assertThat(body).contains("<strong>" + org.admin() + "</strong>");
+		assertThat(body).contains(InvoiceConflictException.EDIT_CHANGED_ELSEWHERE).doesNotContain("refresh");
 	}
 
 	@Test

@@ -36,6 +36,15 @@ public final class PageHtml {
 		return unescape(html.substring(tag.end(), end)).trim();
 	}
 
+	/** The plain decimal a money element carries for scripts ({@code data-value}). */
+	public String value(String testId) {
+		String value = attributes(testId).get("data-value");
+		if (value == null) {
+			throw new AssertionError("data-testid=\"" + testId + "\" has no data-value");
+		}
+		return value;
+	}
+
 	public Map<String, String> attributes(String testId) {
 		return attributesOf(require(testId).group(2));
 	}

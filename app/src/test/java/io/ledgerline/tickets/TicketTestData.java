@@ -34,9 +34,13 @@ final class TicketTestData {
 
 	long ticket(String orgId, String title, TicketStatus status) {
 		OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+		// Takes the org's next number as the app does (V11's counter on orgs).
+		jdbc.sql("UPDATE orgs SET last_ticket_no = last_ticket_no + 1 WHERE id = ?").param(orgId).update();
 		jdbc.sql("""
-				INSERT INTO tickets (org_id, title, body, status, created_at, updated_at)
-				VALUES (?, ?, 'Fixture body', ?, ?, ?)""").params(orgId, title, status.value(), now, now).update();
+				INSERT INTO tickets (org_id, ticket_no, title, body, status, created_at, updated_at)
+				VALUES (?, (SELECT last_ticket_no FROM orgs WHERE id = ?), ?, 'Fixture body', ?, ?, ?)""")
+			.params(orgId, orgId, title, status.value(), now, now)
+			.update();
 		return jdbc.sql("SELECT MAX(id) FROM tickets WHERE org_id = ?").param(orgId).query(Long.class).single();
 	}
 

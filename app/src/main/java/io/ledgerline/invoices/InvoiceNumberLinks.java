@@ -1,0 +1,61 @@
+package io.ledgerline.invoices;
+
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import io.ledgerline.tenancy.ActingUserResolver;
+import io.ledgerline.web.NotFoundException;
+
+/**
+ * {@code GET /invoices/INV-1042} (the number people read in the UI and the README)
+ * answers 303 See Other to the invoice's id URL, within the user's active org. Anything
+ * else under {@code /invoices/} goes on to the controllers untouched, so a malformed id
+ * is still their 400.
+ */
+@Configuration(proxyBeanMethods = false)
+class InvoiceNumberLinks implements WebMvcConfigurer {
+
+	/** Invoice numbers are a letter prefix, a dash and digits (INV-1042, GLX-2001). */
+	static final Pattern NUMBER = Pattern.compile("[A-Z][A-Z0-9]{0,9}-[0-9]{1,12}");
+
+	private final NumberRedirect holder;
+
+	InvoiceNumberLinks(InvoiceReads invoices, ActingUserResolver users) {
+		this.holder = new NumberRedirect(invoices, users);
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(holder).addPathPatterns("/invoices/*");
+	}
+
+	private record NumberRedirect(InvoiceReads invoices, ActingUserResolver users) implements HandlerInterceptor {
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+			if (!"GET".equals(request.getMethod())) {
+				return true;
+			}
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			String number = path.substring("/invoices/".length());
+			if (!NUMBER.matcher(number).matches()) {
+				return true;
+			}
+			long id = invoices.idOf(users.require(request), number)
+				.orElseThrow(() -> new NotFoundException("Invoice " + number + " was not found."));
+			response.setStatus(HttpStatus.SEE_OTHER.value());
+			response.setHeader("Location", request.getContextPath() + "/invoices/" + id);
+			return false;
+		}
+
+	}
+
+}
