@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -80,6 +81,7 @@ class NewInvoiceController {
 
 	/** JSON: 201 with the invoice and its {@code Location}, or the 422 envelope. */
 	@PostMapping(path = "/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
 	ResponseEntity<ApiResponse> createJson(ActingUser me, HttpServletRequest request) {
 		NewInvoiceForm.Validated validated = NewInvoiceForm.from(request).validate();
 		Invoice created = creation.create(me,
