@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -38,14 +39,16 @@ class CacheConfig {
 
 	@Bean
 	TagCache tagCache(Clock clock, InvalidationLog log, ExecutorService cacheRefreshExecutor,
-			@Value("${ledgerline.cache.maximum-size:50000}") long maximumSize) {
-		return TagCache.builder()
+			@Value("${ledgerline.cache.maximum-size:50000}") long maximumSize,
+			ObjectProvider<TagCacheCustomizer> customizers) {
+		TagCache.Builder builder = TagCache.builder()
 			.clock(clock)
 			.maximumSize(maximumSize)
 			.refreshExecutor(cacheRefreshExecutor)
 			.commitBinding(new SpringCommitBinding())
-			.listener(log)
-			.build();
+			.listener(log);
+		customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+		return builder.build();
 	}
 
 	@Bean

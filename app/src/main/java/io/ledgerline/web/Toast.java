@@ -1,9 +1,11 @@
 package io.ledgerline.web;
 
+import java.io.Serializable;
+
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A one-line message shown once on the page the user lands on after an action. */
-public record Toast(Kind kind, String message) {
+public record Toast(Kind kind, String message) implements Serializable {
 
 	public enum Kind {
 
