@@ -32,7 +32,7 @@ class InvalidationJournal {
 			jdbc.sql("""
 					INSERT INTO invalidation_journal (tag, kind, stale_window_ms, origin, occurred_at)
 					VALUES (?, ?, ?, ?, ?)""")
-				.params(intent.tag(), intent.kind().name(),
+				.params(toColumn(intent.tag()), intent.kind().name(),
 						intent.staleWindow() == null ? null : intent.staleWindow().toMillis(), origin,
 						Timestamps.toDb(at))
 				.update(key, "seq");
@@ -48,13 +48,26 @@ class InvalidationJournal {
 				FROM invalidation_journal WHERE seq > ? ORDER BY seq""").param(seq).query((rs, n) -> {
 			long window = rs.getLong("stale_window_ms");
 			Duration staleWindow = rs.wasNull() ? null : Duration.ofMillis(window);
-			return new Row(rs.getLong("seq"), rs.getString("tag"), TagInvalidation.Kind.valueOf(rs.getString("kind")),
-					staleWindow, rs.getString("origin"), Timestamps.fromDb(rs, "occurred_at"));
+			return new Row(rs.getLong("seq"), fromColumn(rs.getString("tag")),
+					TagInvalidation.Kind.valueOf(rs.getString("kind")), staleWindow, rs.getString("origin"),
+					Timestamps.fromDb(rs, "occurred_at"));
 		}).list();
 	}
 
 	long head() {
 		return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM invalidation_journal").query(Long.class).single();
+	}
+
+	/**
+	 * The cache's page tags start with NUL, which PostgreSQL text cannot hold; tags never
+	 * contain other control characters, so SOH stands in for it one-to-one.
+	 */
+	static String toColumn(String tag) {
+		return tag.replace('\u0000', '\u0001');
+	}
+
+	static String fromColumn(String column) {
+		return column.replace('\u0001', '\u0000');
 	}
 
 	record Row(long seq, String tag, TagInvalidation.Kind kind, Duration staleWindow, String origin,
