@@ -34,5 +34,8 @@ results = [
                                           only=lambda n: ".browser." in n)),
     require("H2 integration and unit", *totals("app/target/surefire-reports/TEST-*.xml")),
     require("tagcache", *totals("tagcache/target/surefire-reports/TEST-*.xml")),
+    require("tagcache-redis (private redis-server)", *totals("tagcache-redis/target/surefire-reports/TEST-*.xml")),
+    require("cluster (PostgreSQL + Redis)", *totals("app/target/surefire-reports-postgres/TEST-*.xml",
+                                                    only=lambda n: ".cluster.ClusterTests" in n)),
 ]
 sys.exit(0 if all(results) else 1)

@@ -74,6 +74,13 @@ class CausalTokens {
 		response.addCookie(cookie);
 	}
 
+	void clear(HttpServletResponse response) {
+		Cookie cookie = new Cookie(COOKIE, "");
+		cookie.setPath("/");
+		cookie.setMaxAge(0);
+		response.addCookie(cookie);
+	}
+
 	private String signature(long position) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");

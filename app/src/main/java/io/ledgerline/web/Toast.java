@@ -4,7 +4,11 @@ import java.io.Serializable;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A one-line message shown once on the page the user lands on after an action. */
+/**
+ * A one-line message shown once on the page the user lands on after an action.
+ * Serializable: it travels as a flash attribute in the session, which the cluster profile
+ * stores in the database.
+ */
 public record Toast(Kind kind, String message) implements Serializable {
 
 	public enum Kind {
