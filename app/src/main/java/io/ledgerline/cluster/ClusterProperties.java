@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ledgerline.cluster")
 record ClusterProperties(@DefaultValue("instance") String instanceName,
 		@DefaultValue("redis://127.0.0.1:6379") String redisUrl, @DefaultValue("ll:") String keyPrefix,
-		@DefaultValue("250ms") Duration redisTimeout, @DefaultValue("5s") Duration staleBound, String tokenSecret,
+		@DefaultValue("500ms") Duration redisTimeout, @DefaultValue("5s") Duration staleBound, String tokenSecret,
 		@DefaultValue("1s") Duration catchUpInterval) {
 
 	ClusterProperties {

@@ -273,6 +273,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 			lastCounter = counter;
 		}
 		catch (RuntimeException e) {
+			LOG.log(Level.DEBUG, "Redis check failed", e);
 			markDown(e.getMessage());
 		}
 	}
@@ -289,7 +290,13 @@ public final class RedisInvalidationBus implements InvalidationBus {
 					receive(text);
 				}
 			});
-			connection.sync().subscribe(channel);
+			try {
+				connection.sync().subscribe(channel);
+			}
+			catch (RuntimeException e) {
+				connection.closeAsync();
+				throw e;
+			}
 			pubSub = connection;
 		}
 	}
@@ -394,7 +401,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 
 		private String prefix = "tagcache:";
 
-		private Duration commandTimeout = Duration.ofMillis(250);
+		private Duration commandTimeout = Duration.ofSeconds(1);
 
 		private Duration checkInterval = Duration.ofMillis(500);
 

@@ -59,6 +59,9 @@ class RedisInvalidationBusTest {
 		RedisInvalidationBus bus = RedisInvalidationBus.builder()
 			.uri(redis.uri())
 			.prefix(prefix)
+			// Generous: the build machine may be very busy; an outage is refused at once
+			// whatever the timeout.
+			.commandTimeout(Duration.ofSeconds(2))
 			.checkInterval(Duration.ofMillis(100))
 			.build()
 			.start();
@@ -67,7 +70,7 @@ class RedisInvalidationBusTest {
 	}
 
 	static void await(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("timed out waiting until " + what);
