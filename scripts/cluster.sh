@@ -106,7 +106,7 @@ start_node() {
     LEDGERLINE_DB_URL="$(cat "$STATE/db-url")" LEDGERLINE_DB_USER="$PG_USER" \
     LEDGERLINE_INSTANCE="node-$n" LEDGERLINE_TOKEN_SECRET="$(cat "$STATE/token-secret")" \
     LEDGERLINE_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" LEDGERLINE_REDIS_PREFIX="$REDIS_PREFIX" \
-    nohup java -Xmx384m -jar "$JAR" --spring.profiles.active=postgres,demo,cluster --server.port="$port" \
+    nohup java -Xmx384m -jar "$STATE/app.jar" --spring.profiles.active=postgres,demo,cluster --server.port="$port" \
       > "$STATE/node-$n.log" 2>&1 & echo $! > "$STATE/node-$n.pid")
 }
 
@@ -151,6 +151,8 @@ up() {
   ensure_nginx_installed
   if ! any_node_running; then
     fresh_database
+    # The instances run a copy, so a rebuild meanwhile cannot pull the jar from under them.
+    cp "$JAR" "$STATE/app.jar"
   fi
   # The first instance migrates the schema and seeds the demo data alone.
   start_node 1
