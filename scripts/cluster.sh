@@ -156,9 +156,9 @@ up() {
   fi
   # The first instance migrates the schema and seeds the demo data alone.
   start_node 1
-  wait_for "node-1" 180 node_up 1
+  wait_for "node-1" 600 node_up 1
   for n in "${NODES[@]:1}"; do start_node "$n"; done
-  for n in "${NODES[@]:1}"; do wait_for "node-$n" 180 node_up "$n"; done
+  for n in "${NODES[@]:1}"; do wait_for "node-$n" 600 node_up "$n"; done
   start_nginx
   wait_for "the balancer" 60 curl -sf "http://127.0.0.1:$PORT/actuator/health"
   echo "http://127.0.0.1:$PORT"

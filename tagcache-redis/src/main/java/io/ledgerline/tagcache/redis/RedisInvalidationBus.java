@@ -146,7 +146,9 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		this.client.addListener(new RedisConnectionStateListener() {
 			@Override
 			public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-				markDown("connection lost");
+				if (!closed) {
+					markDown("connection lost");
+				}
 			}
 
 			@Override
