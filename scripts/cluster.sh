@@ -102,12 +102,15 @@ start_node() {
   if alive "$STATE/node-$n.pid"; then return; fi
   mkdir -p "$STATE/node-$n"
   log "starting instance node-$n on port $port"
-  (cd "$STATE/node-$n" && \
-    LEDGERLINE_DB_URL="$(cat "$STATE/db-url")" LEDGERLINE_DB_USER="$PG_USER" \
+  # No subshell: $! must be the java process itself, so "down" stops exactly it.
+  cd "$STATE/node-$n"
+  LEDGERLINE_DB_URL="$(cat "$STATE/db-url")" LEDGERLINE_DB_USER="$PG_USER" \
     LEDGERLINE_INSTANCE="node-$n" LEDGERLINE_TOKEN_SECRET="$(cat "$STATE/token-secret")" \
     LEDGERLINE_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" LEDGERLINE_REDIS_PREFIX="$REDIS_PREFIX" \
     nohup java -Xmx384m -jar "$STATE/app.jar" --spring.profiles.active=postgres,demo,cluster --server.port="$port" \
-      > "$STATE/node-$n.log" 2>&1 & echo $! > "$STATE/node-$n.pid")
+    > "$STATE/node-$n.log" 2>&1 &
+  echo $! > "$STATE/node-$n.pid"
+  cd "$ROOT"
 }
 
 node_up() { curl -sf "http://127.0.0.1:$((PORT + $1))/actuator/health" >/dev/null; }
