@@ -94,6 +94,8 @@ def main(argv):
     h2 = reports(os.path.join(root, "app/target/surefire-reports/TEST-*.xml"), since)
     postgres = reports(os.path.join(root, "app/target/surefire-reports-postgres/TEST-*.xml"), since)
     tagcache = reports(os.path.join(root, "tagcache/target/surefire-reports/TEST-*.xml"), since)
+    redis_bus = reports(os.path.join(root, "tagcache-redis/target/surefire-reports/TEST-*.xml"), since)
+    cluster = {n: c for n, c in postgres.items() if ".cluster." in n and n.endswith("ClusterTests")}
     browser = {n: c for n, c in h2.items() if ".browser." in n and n.endswith("BrowserTest")}
 
     checks = Checks()
@@ -101,6 +103,8 @@ def main(argv):
     ran(checks, "browser (Chromium)", browser)
     ran(checks, "H2 integration and unit", h2)
     ran(checks, "tagcache", tagcache)
+    ran(checks, "tagcache-redis (a private redis-server)", redis_bus)
+    ran(checks, "cluster (instances sharing PostgreSQL and Redis)", cluster)
 
     product = database_of(root, "postgres", since)
     checks.require(product == "PostgreSQL", "PostgreSQL tier database",

@@ -28,6 +28,8 @@ class Tree:
         self.report("app/target/surefire-reports", "io.ledgerline.browser.ChromiumLocatorTest", 3)
         self.report("app/target/surefire-reports-postgres", "io.ledgerline.invoices.InvoiceEditTests", 7)
         self.report("tagcache/target/surefire-reports", "io.ledgerline.tagcache.ReadTest", 9)
+        self.report("tagcache-redis/target/surefire-reports", "io.ledgerline.tagcache.redis.RedisInvalidationBusTest", 6)
+        self.report("app/target/surefire-reports-postgres", "io.ledgerline.cluster.ClusterTests", 7)
         self.database("h2", "H2")
         self.database("postgres", "PostgreSQL")
 
@@ -70,6 +72,15 @@ class CheckTiersTest(unittest.TestCase):
 
     def test_a_postgres_tier_that_ran_nothing_fails(self):
         self.tree.remove("app/target/surefire-reports-postgres/TEST-io.ledgerline.invoices.InvoiceEditTests.xml")
+        self.assertEqual(self.tree.check(), 1)
+
+    def test_a_run_without_the_cluster_tests_fails(self):
+        self.tree.remove("app/target/surefire-reports-postgres/TEST-io.ledgerline.cluster.ClusterTests.xml")
+        self.assertEqual(self.tree.check(), 1)
+
+    def test_a_run_without_the_redis_bus_tests_fails(self):
+        self.tree.remove(
+            "tagcache-redis/target/surefire-reports/TEST-io.ledgerline.tagcache.redis.RedisInvalidationBusTest.xml")
         self.assertEqual(self.tree.check(), 1)
 
     def test_a_postgres_tier_that_ran_on_h2_fails(self):

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -71,14 +72,15 @@ class CacheConfig {
 
 	@Bean
 	TagCache tagCache(Clock clock, InvalidationLog log, ExecutorService cacheRefreshExecutor,
-			CacheProperties properties) {
-		return TagCache.builder()
+			CacheProperties properties, ObjectProvider<TagCacheCustomizer> customizers) {
+		TagCache.Builder builder = TagCache.builder()
 			.clock(clock)
 			.maximumSize(properties.maximumSize())
 			.refreshExecutor(cacheRefreshExecutor)
 			.commitBinding(new SpringCommitBinding())
-			.listener(log)
-			.build();
+			.listener(log);
+		customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+		return builder.build();
 	}
 
 	@Bean

@@ -1,12 +1,15 @@
 package io.ledgerline.web;
 
+import java.io.Serializable;
+
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A one-line message shown once on the page the user lands on after an action, with an
- * optional undo (a real form, so it works without JavaScript).
+ * optional undo (a real form, so it works without JavaScript). Serializable: it travels
+ * as a flash attribute in the session, which the cluster profile stores in the database.
  */
-public record Toast(Kind kind, String message, Undo undo) {
+public record Toast(Kind kind, String message, Undo undo) implements Serializable {
 
 	public enum Kind {
 

@@ -57,9 +57,19 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule theCacheLibraryKnowsNothingOfTheApp = noClasses().that()
 		.resideInAPackage("io.ledgerline.tagcache..")
+		.and()
+		.resideOutsideOfPackage("io.ledgerline.tagcache.redis..")
 		.should()
 		.dependOnClassesThat()
 		.resideOutsideOfPackages("io.ledgerline.tagcache..", "java..", "com.github.benmanes.caffeine..");
+
+	/** The Redis bus adds Lettuce, and nothing else. */
+	@ArchTest
+	static final ArchRule theRedisBusKnowsOnlyTheCacheAndLettuce = noClasses().that()
+		.resideInAPackage("io.ledgerline.tagcache.redis..")
+		.should()
+		.dependOnClassesThat()
+		.resideOutsideOfPackages("io.ledgerline.tagcache..", "java..", "io.lettuce..");
 
 	@ArchTest
 	static final ArchRule onlyTheCachingGlueOpensScopesAndBindsCommits = noClasses().that()

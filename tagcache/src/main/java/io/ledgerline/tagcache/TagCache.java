@@ -71,6 +71,13 @@ public final class TagCache {
 
 	private final CommitBinding commitBinding;
 
+	private final InvalidationRecorder recorder;
+
+	/**
+	 * While it returns a duration, older entries are not served; {@code null}: no limit.
+	 */
+	private final Supplier<Duration> ageLimit;
+
 	private final List<InvalidationListener> listeners;
 
 	private final Map<String, CacheLife> customProfiles;
@@ -115,6 +122,8 @@ public final class TagCache {
 		this.refreshExecutor = builder.refreshExecutor;
 		this.bus = builder.bus != null ? builder.bus : new LocalInvalidationBus();
 		this.commitBinding = builder.commitBinding;
+		this.recorder = builder.recorder;
+		this.ageLimit = builder.ageLimit;
 		this.listeners = List.copyOf(builder.listeners);
 		this.customProfiles = Map.copyOf(builder.profiles);
 
@@ -197,7 +206,7 @@ public final class TagCache {
 			CacheLife life, Supplier<?> loader) {
 		Entry entry = entries.getIfPresent(storeKey);
 		if (entry != null) {
-			Entry.Status status = entry.statusAt(nowNanos());
+			Entry.Status status = statusOf(entry, nowNanos());
 			if (status == Entry.Status.FRESH) {
 				hits.increment();
 				return entry.cached();
@@ -207,6 +216,22 @@ public final class TagCache {
 			}
 		}
 		return loadOnce(new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader));
+	}
+
+	/**
+	 * The entry's own status, except that an entry older than the age limit (while one is
+	 * set) is dead.
+	 */
+	private Entry.Status statusOf(Entry entry, long nowNanos) {
+		Entry.Status status = entry.statusAt(nowNanos);
+		if (status == Entry.Status.DEAD || ageLimit == null) {
+			return status;
+		}
+		Duration limit = ageLimit.get();
+		if (limit != null && Nanos.minus(nowNanos, entry.fetchedNanos) > Nanos.of(limit)) {
+			return Entry.Status.DEAD;
+		}
+		return status;
 	}
 
 	/** The user's tags without duplicates, plus a page's path tags. */
@@ -257,7 +282,7 @@ public final class TagCache {
 			// second time.
 			Entry landed = entries.getIfPresent(request.storeKey);
 			if (landed != null) {
-				Entry.Status status = landed.statusAt(nowNanos());
+				Entry.Status status = statusOf(landed, nowNanos());
 				if (status != Entry.Status.DEAD) {
 					loads.remove(request.storeKey, mine);
 					mine.succeed(landed);
@@ -364,7 +389,9 @@ public final class TagCache {
 		requireAction("updateTag", "use revalidateTag(tag, profile) from jobs and routes");
 		String checked = Names.requireTag(tag);
 		InvocationSource source = currentSource();
-		commitBinding.execute(() -> invalidate(List.of(expire(Primitive.UPDATE_TAG, checked, checked)), source, null));
+		List<Planned> planned = List.of(expire(Primitive.UPDATE_TAG, checked, checked));
+		record(planned);
+		commitBinding.execute(() -> invalidate(planned, source, null));
 	}
 
 	/**
@@ -382,6 +409,7 @@ public final class TagCache {
 		for (String tag : checked) {
 			planned.add(expire(Primitive.UPDATE_TAG, tag, tag));
 		}
+		record(planned);
 		commitBinding.execute(() -> invalidate(planned, source, null));
 	}
 
@@ -403,6 +431,7 @@ public final class TagCache {
 		InvocationSource source = currentSource();
 		Planned planned = new Planned(Primitive.REVALIDATE_TAG, checked, checked, TagInvalidation.Kind.STALE,
 				profile.expire());
+		record(List.of(planned));
 		commitBinding.execute(() -> invalidate(List.of(planned), source, profile.name()));
 	}
 
@@ -421,8 +450,21 @@ public final class TagCache {
 		Objects.requireNonNull(scope, "scope must not be null");
 		String tag = scope == PathScope.PAGE ? Names.pageTag(normalized) : Names.layoutTag(normalized);
 		InvocationSource source = currentSource();
-		commitBinding
-			.execute(() -> invalidate(List.of(expire(Primitive.REVALIDATE_PATH, normalized, tag)), source, null));
+		List<Planned> planned = List.of(expire(Primitive.REVALIDATE_PATH, normalized, tag));
+		record(planned);
+		commitBinding.execute(() -> invalidate(planned, source, null));
+	}
+
+	/** Hands the planned invalidations to the recorder, on the caller's thread. */
+	private void record(List<Planned> planned) {
+		if (recorder == InvalidationRecorder.NONE) {
+			return;
+		}
+		List<InvalidationIntent> intents = new ArrayList<>(planned.size());
+		for (Planned p : planned) {
+			intents.add(new InvalidationIntent(p.tag, p.kind, p.staleWindow));
+		}
+		recorder.record(List.copyOf(intents));
 	}
 
 	private static Planned expire(Primitive primitive, String target, String tag) {
@@ -648,6 +690,10 @@ public final class TagCache {
 
 		private CommitBinding commitBinding = CommitBinding.IMMEDIATE;
 
+		private InvalidationRecorder recorder = InvalidationRecorder.NONE;
+
+		private Supplier<Duration> ageLimit;
+
 		private final List<InvalidationListener> listeners = new ArrayList<>();
 
 		private final Map<String, CacheLife> profiles = new HashMap<>();
@@ -711,6 +757,28 @@ public final class TagCache {
 		 */
 		public Builder commitBinding(CommitBinding binding) {
 			this.commitBinding = Objects.requireNonNull(binding, "commitBinding must not be null");
+			return this;
+		}
+
+		/**
+		 * Records every invalidation when it is asked for, before the commit binding
+		 * defers it (see {@link InvalidationRecorder}). Default
+		 * {@link InvalidationRecorder#NONE}.
+		 */
+		public Builder recorder(InvalidationRecorder recorder) {
+			this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
+			return this;
+		}
+
+		/**
+		 * A bound on the age of what is served, consulted on every read: while it returns
+		 * a duration, an entry older than that is treated as expired (the read loads).
+		 * For an instance that knows it may be missing invalidations (its bus is down):
+		 * it then serves nothing older than the bound. {@code null} from the supplier
+		 * means no bound. Default: none.
+		 */
+		public Builder ageLimit(Supplier<Duration> limit) {
+			this.ageLimit = Objects.requireNonNull(limit, "ageLimit must not be null");
 			return this;
 		}
 

@@ -1,0 +1,51 @@
+package io.ledgerline.cluster;
+
+import java.io.IOException;
+import java.util.OptionalLong;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Names the instance on every response ({@code X-Ledgerline-Instance}), and keeps the
+ * causal token's promise: a request carrying a position this instance has not read yet
+ * waits for one journal read before anything is served.
+ */
+class ClusterFilter extends OncePerRequestFilter {
+
+	static final String INSTANCE_HEADER = "X-Ledgerline-Instance";
+
+	private final String instanceName;
+
+	private final CausalTokens tokens;
+
+	private final JournalFollower follower;
+
+	ClusterFilter(String instanceName, CausalTokens tokens, JournalFollower follower) {
+		this.instanceName = instanceName;
+		this.tokens = tokens;
+		this.follower = follower;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		response.setHeader(INSTANCE_HEADER, instanceName);
+		OptionalLong position = tokens.read(request);
+		if (position.isPresent()) {
+			follower.catchUpTo(position.getAsLong());
+			if (follower.position() < position.getAsLong()) {
+				// Every token names a committed row, so this one is from an earlier
+				// database (one recreated since): drop it rather than read the journal
+				// on every request.
+				tokens.clear(response);
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}

@@ -1,0 +1,331 @@
+package io.ledgerline.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.ledgerline.LedgerlineApplication;
+import io.ledgerline.invoices.InvoiceTags;
+import io.ledgerline.support.Fixtures;
+import io.ledgerline.support.TestSupportConfig;
+import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.tagcache.TagInvalidation;
+import io.ledgerline.tagcache.redis.testing.RedisProcess;
+import io.ledgerline.tagcache.testing.ManualClock;
+
+/**
+ * Three real instances (application contexts on their own ports) on one PostgreSQL schema
+ * and one private Redis: A and B share a bus; C is on the same Redis under another key
+ * prefix, so it never hears A's messages and only the journal (through the causal token)
+ * can tell it about A's writes.
+ */
+@Tag("cluster")
+class ClusterTests {
+
+	static final String SECRET = "test-secret-" + UUID.randomUUID();
+
+	static RedisProcess redis;
+
+	static Instance a;
+
+	static Instance b;
+
+	static Instance c;
+
+	Fixtures.TestOrg org;
+
+	Fixtures.TestInvoice invoice;
+
+	record Instance(String name, ConfigurableApplicationContext context, String base) {
+
+		<T> T bean(Class<T> type) {
+			return context.getBean(type);
+		}
+
+		ManualClock clock() {
+			return context.getBean(ManualClock.class);
+		}
+
+		JournalFollower follower() {
+			return context.getBean(JournalFollower.class);
+		}
+
+		TagCache cache() {
+			return context.getBean(TagCache.class);
+		}
+
+	}
+
+	@BeforeAll
+	static void startCluster() {
+		if (System.getenv("LEDGERLINE_TEST_PG_URL") == null) {
+			if ("true".equals(System.getenv("CI"))) {
+				throw new IllegalStateException("the cluster tests need PostgreSQL under CI (LEDGERLINE_TEST_PG_URL)");
+			}
+			Assumptions.abort("LEDGERLINE_TEST_PG_URL not set: the cluster tests run on PostgreSQL only");
+		}
+		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18098));
+		String shared = "ll-test-" + UUID.randomUUID() + ":";
+		a = start("a", shared);
+		b = start("b", shared);
+		c = start("c", "ll-test-elsewhere-" + UUID.randomUUID() + ":");
+		await("every bus connected",
+				() -> !a.follower().isDegraded() && !b.follower().isDegraded() && !c.follower().isDegraded());
+	}
+
+	static Instance start(String name, String prefix) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerlineApplication.class,
+				TestSupportConfig.class)
+			.profiles("test", "pgtest", "demo", "cluster")
+			// Arguments, not default properties: they must win over
+			// application-cluster.yml.
+			.run("--server.port=0", "--ledgerline.cluster.instance-name=" + name,
+					"--ledgerline.cluster.redis-url=" + redis.uri(), "--ledgerline.cluster.key-prefix=" + prefix,
+					"--ledgerline.cluster.token-secret=" + SECRET, "--ledgerline.cluster.stale-bound=5s",
+					// Only reconnects and tokens read the journal here, so the tests
+					// see which one did.
+					"--ledgerline.cluster.catch-up-interval=1h");
+		return new Instance(name, context,
+				"http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	@AfterAll
+	static void stopCluster() {
+		for (Instance instance : new Instance[] { a, b, c }) {
+			if (instance != null) {
+				instance.context().close();
+			}
+		}
+		if (redis != null) {
+			redis.close();
+		}
+	}
+
+	@BeforeEach
+	void data() {
+		Fixtures fixtures = a.bean(Fixtures.class);
+		org = fixtures.org();
+		invoice = fixtures.invoice(org, "100.00");
+	}
+
+	@Test
+	void signInOnOneInstanceWorksOnTheOthersWithTheSessionTheCsrfTokenAndTheToast() {
+		Browser user = new Browser();
+
+		HttpResponse<String> login = user.signIn(a.base(), b.base(), org.admin(), Fixtures.PASSWORD);
+		assertThat(login.statusCode()).as("the CSRF token from a's session is accepted on b").isEqualTo(302);
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/invoices"));
+		HttpResponse<String> list = user.get(c.base(), "/invoices");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains(invoice.number());
+		assertThat(list.headers().firstValue(ClusterFilter.INSTANCE_HEADER)).hasValue("c");
+
+		HttpResponse<String> saved = edit(user, a, b, "150.00");
+		assertThat(saved.statusCode()).isEqualTo(303);
+		String location = saved.headers().firstValue("Location").orElseThrow();
+		HttpResponse<String> landed = user.get(c.base(), location.replaceFirst("^https?://[^/]+", ""));
+		assertThat(landed.body()).as("b's flash toast, shown by c")
+			.contains("data-testid=\"toast\"")
+			.contains("150.00");
+	}
+
+	@Test
+	void anEditOnAIsOnTheNextRenderOfAnInstanceThatNeverHeardOfItThroughTheCausalToken() {
+		Browser writer = signedIn(org.admin());
+		Browser other = signedIn(org.member());
+		assertThat(writer.get(c.base(), "/invoices").body()).contains("100.00");
+		assertThat(other.get(c.base(), "/invoices").body()).contains("100.00");
+
+		assertThat(edit(writer, a, a, "222.00").statusCode()).isEqualTo(303);
+		assertThat(writer.cookie(CausalTokens.COOKIE)).as("the write's response carries its position").isNotNull();
+
+		assertThat(writer.get(c.base(), "/invoices").body()).as("the writer's next render, on c").contains("222.00");
+		assertThat(c.follower().position()).isGreaterThanOrEqualTo(tokenPosition(writer));
+	}
+
+	@Test
+	void anEditOnAReachesEveryOtherUsersRenderOnBOverTheBus() {
+		Browser writer = signedIn(org.admin());
+		Browser other = signedIn(org.member());
+		assertThat(other.get(b.base(), "/invoices").body()).contains("100.00");
+
+		assertThat(edit(writer, a, a, "333.00").statusCode()).isEqualTo(303);
+		long done = System.nanoTime();
+
+		// No token: only the bus can tell b.
+		awaitWithin("b renders the new total for another user", Duration.ofSeconds(2),
+				() -> other.get(b.base(), "/invoices").body().contains("333.00"));
+		long elapsedMicros = (System.nanoTime() - done) / 1_000;
+		System.out.println("[cluster] edit on a visible to another user on b after " + elapsedMicros + " µs");
+	}
+
+	@Test
+	void revalidateTagMaxOnAGivesExactlyOneStaleRenderOnBThenFresh() {
+		Browser other = signedIn(org.member());
+		assertThat(other.get(b.base(), "/invoices").body()).contains("100.00");
+		a.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("UPDATE invoices SET total = 444.00 WHERE id = ?")
+			.param(invoice.id())
+			.update();
+		List<TagInvalidation> heard = new CopyOnWriteArrayList<>();
+		b.follower().subscribe(heard::add);
+		ThreadPoolExecutor refreshes = (ThreadPoolExecutor) b.context()
+			.getBean("cacheRefreshExecutor", java.util.concurrent.ExecutorService.class);
+		long refreshed = refreshes.getCompletedTaskCount();
+
+		a.cache().revalidateTag(InvoiceTags.list(org.id()), "max");
+		await("b heard it", () -> heard.stream().anyMatch(m -> m.tag().equals(InvoiceTags.list(org.id()))));
+
+		assertThat(other.get(b.base(), "/invoices").body()).as("the one stale render").contains("100.00");
+		await("b's background refresh finished", () -> refreshes.getCompletedTaskCount() > refreshed);
+		assertThat(other.get(b.base(), "/invoices").body()).as("then fresh").contains("444.00");
+	}
+
+	@Test
+	void aTicketChangeOnARerendersBsBoard() {
+		Browser writer = signedIn(org.admin());
+		Browser other = signedIn(org.member());
+		assertThat(other.get(b.base(), "/tickets").statusCode()).isEqualTo(200);
+		String title = "Cluster ticket " + UUID.randomUUID().toString().substring(0, 6);
+
+		HttpResponse<String> created = writer.submit(a.base(), "/tickets", a.base(), "/tickets",
+				Map.of("title", title, "body", "seen everywhere"));
+		assertThat(created.statusCode()).isEqualTo(303);
+
+		awaitWithin("b's board shows it", Duration.ofSeconds(2),
+				() -> other.get(b.base(), "/tickets").body().contains(title));
+	}
+
+	@Test
+	void withRedisGoneEverythingAnswersNothingOlderThanTheBoundIsServedAndTheMissedInvalidationIsAppliedWhenItReturns() {
+		Browser writer = signedIn(org.admin());
+		Browser other = signedIn(org.member());
+		assertThat(other.get(b.base(), "/invoices").body()).contains("100.00");
+
+		redis.stop();
+		try {
+			await("both instances degraded", () -> a.follower().isDegraded() && b.follower().isDegraded());
+			HttpResponse<String> health = writer.get(a.base(), "/actuator/health", "application/json");
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body()).contains("DEGRADED");
+
+			// Reads and writes keep answering.
+			List<Integer> statuses = new ArrayList<>();
+			statuses.add(other.get(b.base(), "/invoices").statusCode());
+			statuses.add(writer.get(a.base(), "/invoices/" + invoice.id()).statusCode());
+			HttpResponse<String> saved = edit(writer, a, a, "555.00");
+			statuses.add(saved.statusCode());
+			statuses.add(writer.get(b.base(), "/tickets").statusCode());
+			assertThat(statuses).allSatisfy(s -> assertThat(s).isLessThan(500));
+
+			// Nothing older than the bound: b's clock moves past it, b reloads.
+			b.clock().advance(Duration.ofSeconds(6));
+			String page = other.get(b.base(), "/invoices").body();
+			assertThat(fetchedAt(page, "list-fetched-at")).isAfterOrEqualTo(b.clock().instant().minusSeconds(5));
+		}
+		finally {
+			redis.restart();
+		}
+		// An invalidation made while Redis was down, with b holding an entry from before
+		// it that is within the bound: only the journal can condemn it.
+		assertThat(other.get(b.base(), "/invoices").body()).contains("555.00");
+		Browser third = signedIn(org.member());
+		a.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("UPDATE invoices SET total = 666.00 WHERE id = ?")
+			.param(invoice.id())
+			.update();
+		assertThat(third.get(b.base(), "/invoices").body()).as("cached on b").contains("555.00");
+		redis.stop();
+		try {
+			await("b degraded again", () -> b.follower().isDegraded());
+			assertThat(edit(writer, a, a, "777.00").statusCode()).isEqualTo(303);
+		}
+		finally {
+			redis.restart();
+		}
+		await("every instance back",
+				() -> !a.follower().isDegraded() && !b.follower().isDegraded() && !c.follower().isDegraded());
+		assertThat(third.get(b.base(), "/invoices").body())
+			.as("Redis came back empty; b caught up from the journal on reconnect, no restart")
+			.contains("777.00");
+		assertThat(writer.get(a.base(), "/actuator/health", "application/json").body()).doesNotContain("DEGRADED");
+	}
+
+	@Test
+	void afterAFlushOfRedisInvalidationsStillReachEveryInstance() throws Exception {
+		Browser writer = signedIn(org.admin());
+		Browser other = signedIn(org.member());
+		assertThat(edit(writer, a, a, "120.00").statusCode()).isEqualTo(303);
+		assertThat(other.get(b.base(), "/invoices").body()).contains("120.00");
+
+		Process flush = new ProcessBuilder("redis-cli", "-p", Integer.toString(redis.port()), "FLUSHALL").start();
+		assertThat(flush.waitFor()).isZero();
+
+		assertThat(edit(writer, a, a, "130.00").statusCode()).isEqualTo(303);
+		awaitWithin("b renders the edit made after the flush", Duration.ofSeconds(2),
+				() -> other.get(b.base(), "/invoices").body().contains("130.00"));
+	}
+
+	// ---------------------------------------------------------------------------------
+
+	Browser signedIn(String email) {
+		Browser browser = new Browser();
+		assertThat(browser.signIn(a.base(), b.base(), email, Fixtures.PASSWORD).statusCode()).isEqualTo(302);
+		return browser;
+	}
+
+	/** The edit form from {@code from}, posted to {@code to}. */
+	HttpResponse<String> edit(Browser user, Instance from, Instance to, String total) {
+		String form = user.get(from.base(), "/invoices/" + invoice.id() + "/edit").body();
+		Matcher version = Pattern.compile("name=\"version\"\\s+value=\"(\\d+)\"").matcher(form);
+		assertThat(version.find()).as("version field in the edit form").isTrue();
+		return user.post(to.base(), "/invoices/" + invoice.id(), Map.of("_csrf", Browser.csrf(form), "customerName",
+				"Fixture Customer", "status", "draft", "total", total, "version", version.group(1)));
+	}
+
+	static long tokenPosition(Browser browser) {
+		String token = browser.cookie(CausalTokens.COOKIE);
+		return Long.parseLong(token.substring(0, token.indexOf('.')));
+	}
+
+	static Instant fetchedAt(String page, String testId) {
+		Matcher m = Pattern.compile("data-testid=\"" + testId + "\"\\s+datetime=\"([^\"]+)\"").matcher(page);
+		assertThat(m.find()).as(testId + " on the page").isTrue();
+		return Instant.parse(m.group(1));
+	}
+
+	static void await(String what, BooleanSupplier condition) {
+		awaitWithin(what, Duration.ofSeconds(15), condition);
+	}
+
+	static void awaitWithin(String what, Duration limit, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out after " + limit + " waiting until " + what);
+			}
+			Thread.onSpinWait();
+		}
+	}
+
+}
