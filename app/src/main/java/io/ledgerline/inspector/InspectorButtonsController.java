@@ -52,6 +52,11 @@ class InspectorButtonsController {
 		return run(redirect, INSPECTOR, () -> inspector.deleteNewest(me));
 	}
 
+	@PostMapping("/run-summary")
+	String runSummary(ActingUser me, RedirectAttributes redirect) {
+		return run(redirect, INSPECTOR, () -> inspector.runSummary(me));
+	}
+
 	@PostMapping("/force-drift")
 	String forceDrift(ActingUser me, @RequestParam long id, RedirectAttributes redirect) {
 		return run(redirect, INSPECTOR, () -> inspector.forceDrift(me, id));

@@ -1,0 +1,46 @@
+package io.ledgerline.summary;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.web.ApiResponse;
+import io.ledgerline.web.JsonRequests;
+import io.ledgerline.web.Toast;
+
+/**
+ * An admin asks for a recompute of their active org's totals (the button beside the
+ * summary on the invoice list). The job runs in the background and its numbers land on a
+ * later visit, so the page says so rather than promising fresh totals on the redirect.
+ */
+@Controller
+class SummaryRecomputeController {
+
+	private final SummaryJobs jobs;
+
+	SummaryRecomputeController(SummaryJobs jobs) {
+		this.jobs = jobs;
+	}
+
+	@PostMapping("/summary/recompute")
+	Object recompute(ActingUser me, HttpServletRequest request, RedirectAttributes redirect) {
+		me.requireAdmin("recompute the summary");
+		SummaryJobs.Enqueued enqueued = jobs.enqueue(me.orgId());
+		if (JsonRequests.wantsJson(request)) {
+			return ResponseEntity.ok(ApiResponse.ok(Map.of("orgId", me.orgId(), "enqueued", enqueued.name())));
+		}
+		Toast.success(redirect, switch (enqueued) {
+			case QUEUED -> "Summary recompute queued: the rebuilt totals show on a later visit.";
+			case QUEUED_AFTER_RUNNING -> "A recompute is running; one more is queued after it.";
+			case ALREADY_QUEUED -> "A summary recompute is already queued for " + me.active().orgName() + ".";
+		});
+		return "redirect:/invoices";
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.ledgerline.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+import io.ledgerline.jobs.TextPayloadSerializer;
+
+/**
+ * The app's job runner (db-scheduler, on the app's own job table and tasks), driven by
+ * the test: due executions run in the calling thread when the test says so, and the
+ * runner's clock moves only when the test moves it. The tests' profile starts no
+ * scheduler of its own, so nothing runs behind a test's back.
+ */
+public final class JobRunnerByHand {
+
+	private final ManualScheduler scheduler;
+
+	private JobRunnerByHand(ManualScheduler scheduler) {
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * The runner's clock starts a day after both the real and the app's clock, so every
+	 * job the app enqueued (at the app clock's now) is due.
+	 */
+	public static JobRunnerByHand over(DataSource dataSource, List<Task<?>> tasks, Instant appNow) {
+		Instant later = appNow.isAfter(Instant.now()) ? appNow : Instant.now();
+		SettableClock clock = new SettableClock();
+		clock.set(later.plus(Duration.ofDays(1)));
+		TestHelper.ManualSchedulerBuilder builder = TestHelper
+			.createManualScheduler(new TransactionAwareDataSourceProxy(dataSource), tasks)
+			.clock(clock);
+		builder.serializer(new TextPayloadSerializer());
+		ManualScheduler scheduler = builder.build();
+		return new JobRunnerByHand(scheduler);
+	}
+
+	/** Runs every due execution, one after another, in this thread. */
+	public void runDue() {
+		scheduler.runAnyDueExecutions();
+	}
+
+	public void advance(Duration duration) {
+		scheduler.tick(duration);
+	}
+
+}
