@@ -1,7 +1,5 @@
 package io.ledgerline.jobs;
 
-import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,13 +39,21 @@ public class JobQueueSlots {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean tryAcquire(JobQueue queue) {
-		List<Integer> taken = jdbc.sql("""
-				SELECT slot FROM job_queue_slots WHERE queue = ? AND slot <= ?
-				ORDER BY slot LIMIT 1 FOR UPDATE SKIP LOCKED""")
-			.params(queue.name(), queue.concurrency())
-			.query(Integer.class)
-			.list();
-		return !taken.isEmpty();
+		// One slot at a time: H2 applies LIMIT before SKIP LOCKED, so "the first free
+		// slot"
+		// in one statement would miss free slots behind a locked one there.
+		for (int slot = 1; slot <= queue.concurrency(); slot++) {
+			boolean taken = jdbc
+				.sql("SELECT slot FROM job_queue_slots WHERE queue = ? AND slot = ? FOR UPDATE SKIP LOCKED")
+				.params(queue.name(), slot)
+				.query(Integer.class)
+				.optional()
+				.isPresent();
+			if (taken) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
