@@ -46,8 +46,8 @@ class SummaryRecomputeJob {
 
 	@Bean
 	CustomTask<String> summaryRecomputeTask(SummaryJobs jobs, SummaryRecompute recompute, JobRuns runs,
-			SummaryJobProperties properties, Clock clock, TagCache cache) {
-		Runner runner = new Runner(jobs, recompute, runs, properties, clock, cache.instanceId());
+			SummaryJobProperties properties, Clock clock) {
+		Runner runner = new Runner(jobs, recompute, runs, properties, clock);
 		return Tasks.custom(SummaryJobs.TASK, String.class)
 			.onFailure(new FailureHandler.MaxRetriesFailureHandler<>(properties.maxRetries(),
 					new FailureHandler.OnFailureRetryLater<>(properties.retryDelay())))
@@ -76,16 +76,13 @@ class SummaryRecomputeJob {
 
 		private final Clock clock;
 
-		private final String instance;
-
-		Runner(SummaryJobs jobs, SummaryRecompute recompute, JobRuns runs, SummaryJobProperties properties, Clock clock,
-				String instance) {
+		Runner(SummaryJobs jobs, SummaryRecompute recompute, JobRuns runs, SummaryJobProperties properties,
+				Clock clock) {
 			this.jobs = jobs;
 			this.recompute = recompute;
 			this.runs = runs;
 			this.properties = properties;
 			this.clock = clock;
-			this.instance = instance;
 		}
 
 		CompletionHandler<String> run(TaskInstance<String> task, ExecutionContext context) {
@@ -97,6 +94,8 @@ class SummaryRecomputeJob {
 				log.warn("Summary recompute {} refused, not retried: {}", task.getId(), refused.getMessage());
 				return new CompletionHandler.OnCompleteRemove<>();
 			}
+			// The scheduler that picked this execution: which instance ran it.
+			String instance = context.getExecution().pickedBy;
 			Instant startedAt = clock.instant();
 			long start = System.nanoTime();
 			Optional<RecomputeResult> result;
