@@ -105,6 +105,8 @@ class InspectorService {
 	 * its totals land on a later visit (stale-while-revalidate).
 	 */
 	ButtonOutcome runSummary(ActingUser me) {
+		// As in the app (the recompute button on the invoice list): admins only.
+		me.requireAdmin("run the summary task");
 		return ButtonOutcome.done(switch (summaryJobs.enqueue(me.orgId())) {
 			case QUEUED -> "Summary recompute queued for " + me.active().orgName()
 					+ ": the next visit after it ran shows the old totals, the one after the new ones.";

@@ -146,6 +146,12 @@ class SummaryRecomputeHttpTests {
 		assertThat(db.pendingFor(org.id())).isEmpty();
 	}
 
+	@Test
+	void runSummaryIsForAdminsAsInTheApp() throws Exception {
+		mvc.perform(form(org.member(), "/inspector/run-summary")).andExpect(status().isForbidden());
+		assertThat(db.pendingFor(org.id())).isEmpty();
+	}
+
 	private PageHtml inspector(String email) throws Exception {
 		return new PageHtml(mvc.perform(page(email, "/inspector"))
 			.andExpect(status().isOk())
