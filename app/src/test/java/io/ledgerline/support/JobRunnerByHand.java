@@ -2,6 +2,7 @@ package io.ledgerline.support;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -11,6 +12,7 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import io.ledgerline.jobs.TextPayloadSerializer;
@@ -23,10 +25,18 @@ import io.ledgerline.jobs.TextPayloadSerializer;
  */
 public final class JobRunnerByHand {
 
+	private static final int MAX_ROUNDS = 1_000;
+
 	private final ManualScheduler scheduler;
 
-	private JobRunnerByHand(ManualScheduler scheduler) {
+	private final JdbcClient jdbc;
+
+	private final List<String> taskNames;
+
+	private JobRunnerByHand(ManualScheduler scheduler, JdbcClient jdbc, List<String> taskNames) {
 		this.scheduler = scheduler;
+		this.jdbc = jdbc;
+		this.taskNames = taskNames;
 	}
 
 	/**
@@ -42,12 +52,30 @@ public final class JobRunnerByHand {
 			.clock(clock);
 		builder.serializer(new TextPayloadSerializer());
 		ManualScheduler scheduler = builder.build();
-		return new JobRunnerByHand(scheduler);
+		return new JobRunnerByHand(scheduler, JdbcClient.create(dataSource),
+				tasks.stream().map(Task::getName).toList());
 	}
 
-	/** Runs every due execution, one after another, in this thread. */
+	/**
+	 * Runs every due execution, one after another, in this thread. The runner takes one
+	 * batch per poll, so poll until nothing due is left (a failed or deferred run is put
+	 * back for later, so it is not due again at once).
+	 */
 	public void runDue() {
-		scheduler.runAnyDueExecutions();
+		for (int round = 0; round < MAX_ROUNDS && dueCount() > 0; round++) {
+			scheduler.runAnyDueExecutions();
+		}
+	}
+
+	/** Due executions of the tasks this runner knows (others it could not run). */
+	private long dueCount() {
+		return jdbc.sql("SELECT task_name FROM scheduled_tasks WHERE picked = FALSE AND execution_time <= ?")
+			.param(scheduler.getClock().now().atOffset(ZoneOffset.UTC))
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(taskNames::contains)
+			.count();
 	}
 
 	public void advance(Duration duration) {
