@@ -87,6 +87,17 @@ class InspectorButtonsController {
 		return json(inspector.deleteNewest(me));
 	}
 
+	@PostMapping("/run-summary")
+	String runSummary(ActingUser me, RedirectAttributes redirect) {
+		return page(redirect, INSPECTOR, () -> inspector.runSummary(me));
+	}
+
+	@PostMapping(path = "/run-summary", produces = JSON)
+	@ResponseBody
+	ApiResponse runSummaryJson(ActingUser me) {
+		return json(inspector.runSummary(me));
+	}
+
 	@PostMapping("/force-drift")
 	String forceDrift(ActingUser me, @RequestParam long id, RedirectAttributes redirect) {
 		return page(redirect, INSPECTOR, () -> inspector.forceDrift(me, id));

@@ -13,7 +13,7 @@ import io.ledgerline.summary.OrgSummary;
  * there is none
  */
 record InspectorPage(FetchedAt fetched, OrgSummary summary, Invoice target, boolean misuse,
-		List<InvalidationRow> invalidations, List<AuditRow> audit, List<String> demoUsers) {
+		List<InvalidationRow> invalidations, List<AuditRow> audit, List<String> demoUsers, List<JobRunRow> jobRuns) {
 
 	/**
 	 * One invalidation log entry: {@code target} is a tag, or a route when {@code path}
@@ -21,6 +21,10 @@ record InspectorPage(FetchedAt fetched, OrgSummary summary, Invoice target, bool
 	 */
 	record InvalidationRow(String target, boolean path, String primitive, String source, String profile,
 			String instance, String at) {
+	}
+
+	/** One run of a background job for this org (the summary recompute). */
+	record JobRunRow(String job, String at, long durationMs, String outcome, String detail) {
 	}
 
 	record AuditRow(String action, String actorEmail, String subject, String detail, String at) {

@@ -20,7 +20,9 @@ import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.invoices.InvoiceView;
 import io.ledgerline.inspector.InspectorPage.AuditRow;
 import io.ledgerline.inspector.InspectorPage.InvalidationRow;
+import io.ledgerline.inspector.InspectorPage.JobRunRow;
 import io.ledgerline.summary.OrgSummary;
+import io.ledgerline.summary.SummaryJobs;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
@@ -39,6 +41,8 @@ class InspectorService {
 
 	static final int AUDIT_TAIL = 15;
 
+	static final int JOB_RUNS_TAIL = 10;
+
 	private static final BigDecimal EDIT_STEP = new BigDecimal("1.00");
 
 	private final InvoiceReads reads;
@@ -55,8 +59,10 @@ class InspectorService {
 
 	private final AuditLog audit;
 
+	private final SummaryJobs summaryJobs;
+
 	InspectorService(InvoiceReads reads, InvoiceService invoices, ListInvalidationMisuse misuse, InvoiceDrift drift,
-			TagCache cache, InvalidationLog invalidations, AuditLog audit) {
+			TagCache cache, InvalidationLog invalidations, AuditLog audit, SummaryJobs summaryJobs) {
 		this.reads = reads;
 		this.invoices = invoices;
 		this.misuse = misuse;
@@ -64,6 +70,7 @@ class InspectorService {
 		this.cache = cache;
 		this.invalidations = invalidations;
 		this.audit = audit;
+		this.summaryJobs = summaryJobs;
 	}
 
 	InspectorPage page(ActingUser me) {
@@ -78,7 +85,8 @@ class InspectorService {
 		FetchedAt fetched = FetchedAt.of(list.fetchedAt(), record == null ? null : record.fetchedAt(),
 				summary.fetchedAt());
 		return new InspectorPage(fetched, summary.value(), target, misuse.isOn(me.orgId()),
-				invalidationTail(me.orgId()), auditTail(me.orgId()), DemoIdentitySwitch.DEMO_USERS);
+				invalidationTail(me.orgId()), auditTail(me.orgId()), DemoIdentitySwitch.DEMO_USERS,
+				jobRunsTail(me.orgId()));
 	}
 
 	/**
@@ -93,6 +101,21 @@ class InspectorService {
 		catch (IllegalStateException refused) {
 			return refused.getMessage();
 		}
+	}
+
+	/**
+	 * Enqueues the summary recompute for the active org; it runs on the job runner, and
+	 * its totals land on a later visit (stale-while-revalidate).
+	 */
+	ButtonOutcome runSummary(ActingUser me) {
+		// As in the app (the recompute button on the invoice list): admins only.
+		me.requireAdmin("run the summary task");
+		return ButtonOutcome.done(switch (summaryJobs.enqueue(me.orgId())) {
+			case QUEUED -> "Summary recompute queued for " + me.active().orgName()
+					+ ": the next visit after it ran shows the old totals, the one after the new ones.";
+			case QUEUED_AFTER_RUNNING -> "A recompute is running; one more is queued after it.";
+			case ALREADY_QUEUED -> "A summary recompute is already queued: this trigger joins it.";
+		});
 	}
 
 	ButtonOutcome toggleMisuse(ActingUser me) {
@@ -177,6 +200,14 @@ class InspectorService {
 			.stream()
 			.map(e -> new InvalidationRow(e.target(), e.path(), e.primitive(), e.source(), e.profile(), e.instance(),
 					FetchedAt.format(e.occurredAt())))
+			.toList();
+	}
+
+	private List<JobRunRow> jobRunsTail(String orgId) {
+		return summaryJobs.recentRuns(orgId, JOB_RUNS_TAIL)
+			.stream()
+			.map(r -> new JobRunRow(r.job(), FetchedAt.format(r.startedAt()), r.durationMs(), r.outcome(),
+					r.detail() != null ? r.detail() : r.activeCount() + " active, " + r.activeTotal().toPlainString()))
 			.toList();
 	}
 

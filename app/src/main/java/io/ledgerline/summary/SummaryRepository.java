@@ -2,6 +2,7 @@ package io.ledgerline.summary;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +35,15 @@ public class SummaryRepository {
 					rs.getBigDecimal("active_total")))
 			.optional()
 			.orElseGet(() -> new OrgSummary(orgId, 0, new BigDecimal("0.00")));
+	}
+
+	boolean orgExists(String orgId) {
+		return jdbc.sql("SELECT COUNT(*) FROM orgs WHERE id = ?").param(orgId).query(Long.class).single() > 0;
+	}
+
+	/** Every org, for the reconciliation schedule. */
+	List<String> orgIds() {
+		return jdbc.sql("SELECT id FROM orgs ORDER BY id").query(String.class).list();
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
