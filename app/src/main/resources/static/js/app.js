@@ -182,7 +182,7 @@
           row.remove();
           var done = { archive: "archived", restore: "restored", "delete": "deleted" }[verb] || "updated";
           var undo = verb === "archive" ? {
-            action: form.action.replace(/\/archive$/, "/restore"),
+            action: action.replace(/\/archive$/, "/restore"),
             version: body.data.version,
             view: (form.querySelector("input[name=view]") || {}).value || "active",
             csrf: form.querySelector("input[name=_csrf]")
