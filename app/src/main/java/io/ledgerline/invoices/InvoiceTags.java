@@ -3,6 +3,7 @@ package io.ledgerline.invoices;
 import java.util.List;
 
 import io.ledgerline.caching.OrgTags;
+import io.ledgerline.summary.SummaryTags;
 
 /**
  * The only place invoice cache tags and cache keys are written. Every invoice mutation
@@ -23,9 +24,9 @@ public final class InvoiceTags {
 		return orgPrefix(orgId) + "invoice:" + invoiceId;
 	}
 
-	/** The org's active count and total. */
+	/** The org's active count and total (the summary feature owns the tag). */
 	public static String summary(String orgId) {
-		return orgPrefix(orgId) + "summary";
+		return SummaryTags.summary(orgId);
 	}
 
 	/**

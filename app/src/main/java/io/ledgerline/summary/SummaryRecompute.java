@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.config.Timestamps;
 import io.ledgerline.jobs.JobQueue;
 import io.ledgerline.jobs.JobQueueSlots;
@@ -91,7 +90,7 @@ class SummaryRecompute {
 			jdbc.sql(UPSERT)
 				.params(orgId, result.activeCount(), result.activeTotal(), Timestamps.toDb(clock.instant()))
 				.update();
-			cache.revalidateTag(InvoiceTags.summary(orgId), "max");
+			cache.revalidateTag(SummaryTags.summary(orgId), "max");
 			return Optional.of(result);
 		});
 	}

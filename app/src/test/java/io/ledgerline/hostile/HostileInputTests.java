@@ -118,12 +118,7 @@ class HostileInputTests {
 		jdbc.sql("UPDATE invoices SET archived_at = updated_at, version = 2 WHERE id = ?")
 			.param(archived.id())
 			.update();
-		ticket = jdbc.sql("""
-				INSERT INTO tickets (org_id, title, body, status, created_at, updated_at)
-				VALUES (?, 'Fixture ticket', 'body', 'open', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
-			.param(org.id())
-			.update();
-		ticket = jdbc.sql("SELECT MAX(id) FROM tickets WHERE org_id = ?").param(org.id()).query(Long.class).single();
+		ticket = fixtures.ticket(org.id(), "Fixture ticket", "open");
 	}
 
 	@TestFactory

@@ -128,6 +128,21 @@ public class Fixtures {
 		jdbc.sql("UPDATE invoices SET version = version + 1 WHERE id = ?").param(invoiceId).update();
 	}
 
+	/**
+	 * A ticket of the org, numbered as the app numbers it (the org's ticket counter);
+	 * returns its id.
+	 */
+	public long ticket(String orgId, String title, String status) {
+		OffsetDateTime now = now();
+		jdbc.sql("UPDATE orgs SET last_ticket_no = last_ticket_no + 1 WHERE id = ?").param(orgId).update();
+		jdbc.sql("""
+				INSERT INTO tickets (org_id, ticket_no, title, body, status, created_at, updated_at)
+				VALUES (?, (SELECT last_ticket_no FROM orgs WHERE id = ?), ?, 'Fixture body', ?, ?, ?)""")
+			.params(orgId, orgId, title, status, now, now)
+			.update();
+		return jdbc.sql("SELECT MAX(id) FROM tickets WHERE org_id = ?").param(orgId).query(Long.class).single();
+	}
+
 	public long demoInvoiceId(String number) {
 		return jdbc.sql("SELECT id FROM invoices WHERE invoice_number = ?").param(number).query(Long.class).single();
 	}

@@ -63,7 +63,7 @@ class TicketActionTests {
 
 	@BeforeEach
 	void setUp() {
-		data = new TicketTestData(jdbc, clock);
+		data = new TicketTestData(jdbc, clock, fixtures);
 		org = fixtures.org();
 		other = fixtures.org();
 		ticket = data.ticket(org.id(), "Ours", TicketStatus.OPEN);

@@ -52,7 +52,7 @@ class TicketCsrfAndEscapingTests {
 
 	@BeforeEach
 	void setUp() {
-		data = new TicketTestData(jdbc, clock);
+		data = new TicketTestData(jdbc, clock, fixtures);
 		org = fixtures.org();
 		secondMember = "member2@" + org.id() + ".test";
 		fixtures.user(secondMember, org.id(), "member");

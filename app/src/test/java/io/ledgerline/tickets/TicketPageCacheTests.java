@@ -46,7 +46,7 @@ class TicketPageCacheTests {
 
 	@BeforeEach
 	void setUp() {
-		data = new TicketTestData(jdbc, clock);
+		data = new TicketTestData(jdbc, clock, fixtures);
 		org = fixtures.org();
 	}
 

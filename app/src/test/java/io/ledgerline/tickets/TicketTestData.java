@@ -1,5 +1,6 @@
 package io.ledgerline.tickets;
 
+import io.ledgerline.support.Fixtures;
 import io.ledgerline.tagcache.testing.ManualClock;
 
 import java.time.Instant;
@@ -27,21 +28,16 @@ final class TicketTestData {
 
 	private final ManualClock clock;
 
-	TicketTestData(JdbcClient jdbc, ManualClock clock) {
+	private final Fixtures fixtures;
+
+	TicketTestData(JdbcClient jdbc, ManualClock clock, Fixtures fixtures) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.fixtures = fixtures;
 	}
 
 	long ticket(String orgId, String title, TicketStatus status) {
-		OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-		// Takes the org's next number as the app does (V11's counter on orgs).
-		jdbc.sql("UPDATE orgs SET last_ticket_no = last_ticket_no + 1 WHERE id = ?").param(orgId).update();
-		jdbc.sql("""
-				INSERT INTO tickets (org_id, ticket_no, title, body, status, created_at, updated_at)
-				VALUES (?, (SELECT last_ticket_no FROM orgs WHERE id = ?), ?, 'Fixture body', ?, ?, ?)""")
-			.params(orgId, orgId, title, status.value(), now, now)
-			.update();
-		return jdbc.sql("SELECT MAX(id) FROM tickets WHERE org_id = ?").param(orgId).query(Long.class).single();
+		return fixtures.ticket(orgId, title, status.value());
 	}
 
 	record Row(String orgId, String title, String status, Instant updatedAt) {
