@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.ledgerline.LedgerlineApplication;
 import io.ledgerline.invoices.InvoiceTags;
+import io.ledgerline.inspector.ListInvalidationMisuse;
 import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.TestSupportConfig;
 import io.ledgerline.tagcache.TagCache;
@@ -214,6 +215,25 @@ class ClusterTests {
 
 		awaitWithin("b's board shows it", Duration.ofSeconds(2),
 				() -> other.get(b.base(), "/tickets").body().contains(title));
+	}
+
+	@Test
+	void theInspectorsMisuseToggleIsOneValueForTheCluster() {
+		Browser admin = signedIn(org.admin());
+		try {
+			HttpResponse<String> toggled = admin.submit(a.base(), "/inspector", a.base(), "/inspector/misuse",
+					Map.of());
+			assertThat(toggled.statusCode()).isEqualTo(303);
+			for (Instance instance : List.of(a, b, c)) {
+				assertThat(instance.bean(ListInvalidationMisuse.class).isOn(org.id())).as(instance.name()).isTrue();
+			}
+			assertThat(admin.get(c.base(), "/inspector").body()).as("c's inspector shows a's switch")
+				.containsPattern("data-testid=\"misuse-toggle\"[^>]*>\\s*on\\s*<");
+		}
+		finally {
+			a.bean(ListInvalidationMisuse.class).set(false);
+		}
+		assertThat(c.bean(ListInvalidationMisuse.class).isOn(org.id())).isFalse();
 	}
 
 	@Test
