@@ -10,13 +10,12 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ledgerline.config.SeedBeforeServing;
 import io.ledgerline.config.Timestamps;
 
 /**
@@ -27,10 +26,7 @@ import io.ledgerline.config.Timestamps;
  */
 @Component
 @Profile("demo")
-class DemoCommentSeeder implements SmartLifecycle {
-
-	/** After the demo invoices (their seeder's phase is lower), before the web server. */
-	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4000;
+class DemoCommentSeeder extends SeedBeforeServing {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCommentSeeder.class);
 
@@ -73,43 +69,22 @@ class DemoCommentSeeder implements SmartLifecycle {
 	private final Clock clock;
 
 	DemoCommentSeeder(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+		super(AFTER_INVOICES);
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
 	}
 
-	private volatile boolean seeded;
-
-	@Override
-	public void start() {
-		run(null);
-		seeded = true;
-	}
-
-	@Override
-	public void stop() {
-		// Nothing to release; the data stays.
-	}
-
-	@Override
-	public boolean isRunning() {
-		return seeded;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
 	/** Seeds what is absent (also called by tests to prove re-seeding adds nothing). */
-	void run(ApplicationArguments args) {
-		Integer stored = tx.execute(status -> seed());
+	@Override
+	protected void seed() {
+		Integer stored = tx.execute(status -> seedAbsent());
 		if (stored != null && stored > 0) {
 			log.info("Demo comments ready: {} on {}", stored, INVOICE);
 		}
 	}
 
-	private int seed() {
+	private int seedAbsent() {
 		var invoiceId = jdbc.sql("SELECT id FROM invoices WHERE org_id = 'acme' AND invoice_number = ?")
 			.param(INVOICE)
 			.query(Long.class)

@@ -10,14 +10,13 @@ import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ledgerline.config.SeedBeforeServing;
 import io.ledgerline.config.Timestamps;
 import io.ledgerline.summary.SummaryRepository;
 
@@ -27,7 +26,7 @@ import io.ledgerline.summary.SummaryRepository;
  */
 @Component
 @Profile("demo")
-class DemoDataSeeder implements SmartLifecycle {
+class DemoDataSeeder extends SeedBeforeServing {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
@@ -51,6 +50,7 @@ class DemoDataSeeder implements SmartLifecycle {
 
 	DemoDataSeeder(JdbcClient jdbc, PasswordEncoder passwords, SummaryRepository summaries, TransactionTemplate tx,
 			Clock clock) {
+		super(ORGS_AND_INVOICES);
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.summaries = summaries;
@@ -58,42 +58,13 @@ class DemoDataSeeder implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	/**
-	 * Seeds before the server accepts requests. Lifecycle phases below the web server's
-	 * (which starts at {@code DEFAULT_PHASE - 2048}) run before it: the first request
-	 * already sees the seed, and a failed seed stops the start.
-	 */
-	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
-
-	private volatile boolean seeded;
-
-	@Override
-	public void start() {
-		run(null);
-		seeded = true;
-	}
-
-	@Override
-	public void stop() {
-		// Nothing to release; the data stays.
-	}
-
-	@Override
-	public boolean isRunning() {
-		return seeded;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
 	/** Seeds what is absent (also called by tests to prove re-seeding adds nothing). */
-	void run(ApplicationArguments args) {
-		tx.executeWithoutResult(status -> seed());
+	@Override
+	protected void seed() {
+		tx.executeWithoutResult(status -> seedAbsent());
 	}
 
-	private void seed() {
+	private void seedAbsent() {
 		OffsetDateTime now = Timestamps.toDb(clock.instant());
 		org("acme", "Acme Corp", now);
 		org("globex", "Globex", now);

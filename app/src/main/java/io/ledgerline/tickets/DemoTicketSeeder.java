@@ -7,12 +7,12 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ledgerline.config.SeedBeforeServing;
 
 /**
  * Demo tickets, after the orgs and users exist (one lifecycle phase after the demo
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Profile("demo")
-class DemoTicketSeeder implements SmartLifecycle {
+class DemoTicketSeeder extends SeedBeforeServing {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTicketSeeder.class);
 
@@ -59,45 +59,16 @@ class DemoTicketSeeder implements SmartLifecycle {
 	private final TicketRepository tickets;
 
 	DemoTicketSeeder(JdbcClient jdbc, TicketRepository tickets, TransactionTemplate tx, Clock clock) {
+		super(AFTER_INVOICES);
 		this.jdbc = jdbc;
 		this.tickets = tickets;
 		this.tx = tx;
 		this.clock = clock;
 	}
 
-	/**
-	 * Right after the demo seeder (phase {@code DEFAULT_PHASE - 4096}), which creates the
-	 * orgs. Lifecycle phases below the web server's (which starts at
-	 * {@code DEFAULT_PHASE - 2048}) run before it: the first request already sees the
-	 * seed, and a failed seed stops the start.
-	 */
-	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4095;
-
-	private volatile boolean seeded;
-
-	@Override
-	public void start() {
-		run(null);
-		seeded = true;
-	}
-
-	@Override
-	public void stop() {
-		// Nothing to release; the data stays.
-	}
-
-	@Override
-	public boolean isRunning() {
-		return seeded;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
 	/** Seeds what is absent (also called by tests to prove re-seeding adds nothing). */
-	void run(ApplicationArguments args) {
+	@Override
+	protected void seed() {
 		tx.executeWithoutResult(status -> {
 			seed("acme", ACME);
 			seed("globex", GLOBEX);

@@ -37,7 +37,7 @@ class CommentDemoSeedTests {
 			.query(Long.class)
 			.single();
 
-		seeder.run(null);
+		seeder.seed();
 
 		assertThat(count()).isEqualTo(comments);
 		assertThat(

@@ -86,7 +86,7 @@ class DemoDataTests {
 		long users = count("SELECT COUNT(*) FROM users");
 		long memberships = count("SELECT COUNT(*) FROM memberships");
 
-		seeder.run(null);
+		seeder.seed();
 
 		assertThat(count("SELECT COUNT(*) FROM invoices")).isEqualTo(invoices);
 		assertThat(count("SELECT COUNT(*) FROM invoice_lines")).isEqualTo(lines);

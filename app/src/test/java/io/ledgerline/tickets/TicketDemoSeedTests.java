@@ -32,7 +32,7 @@ class TicketDemoSeedTests {
 		int acme = count("acme");
 		int globex = count("globex");
 
-		seeder.run(null);
+		seeder.seed();
 
 		assertThat(count("acme")).isEqualTo(acme);
 		assertThat(count("globex")).isEqualTo(globex);
