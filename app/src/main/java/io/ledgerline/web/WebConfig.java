@@ -30,6 +30,18 @@ class WebConfig {
 	}
 
 	/**
+	 * After Spring Security's filters (so their response wrappers see the page in
+	 * chunks), before everything else that writes.
+	 */
+	@Bean
+	FilterRegistrationBean<BufferedPageWriterFilter> bufferedPageWriterFilter() {
+		FilterRegistrationBean<BufferedPageWriterFilter> registration = new FilterRegistrationBean<>(
+				new BufferedPageWriterFilter());
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+		return registration;
+	}
+
+	/**
 	 * Every action answers "redirect:…" with 303 See Other (not 302), so the browser
 	 * follows with a GET whatever the original method was.
 	 */
