@@ -1,6 +1,5 @@
 package io.ledgerline.summary;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -9,7 +8,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ledgerline.config.Timestamps;
 import io.ledgerline.jobs.JobQueue;
 import io.ledgerline.jobs.JobQueueSlots;
 import io.ledgerline.tagcache.TagCache;
@@ -32,21 +30,6 @@ class SummaryRecompute {
 
 	private static final String LOCK = "SELECT org_id FROM org_invoice_summaries WHERE org_id = ? FOR UPDATE";
 
-	// Served by invoices_org_active_totals (org_id, deleted_at, archived_at, total).
-	private static final String AGGREGATE = """
-			SELECT COUNT(*) AS active_count, COALESCE(SUM(total), 0) AS active_total
-			FROM invoices WHERE org_id = ? AND deleted_at IS NULL AND archived_at IS NULL""";
-
-	private static final String UPSERT = """
-			MERGE INTO org_invoice_summaries s
-			USING (VALUES (CAST(? AS VARCHAR(40)), CAST(? AS BIGINT), CAST(? AS NUMERIC(16, 2)),
-			               CAST(? AS TIMESTAMP WITH TIME ZONE))) AS v (org_id, active_count, active_total, updated_at)
-			ON s.org_id = v.org_id
-			WHEN MATCHED THEN UPDATE SET active_count = v.active_count, active_total = v.active_total,
-			                             updated_at = v.updated_at
-			WHEN NOT MATCHED THEN INSERT (org_id, active_count, active_total, updated_at)
-			                      VALUES (v.org_id, v.active_count, v.active_total, v.updated_at)""";
-
 	private static final Consumer<String> NOTHING = orgId -> {
 	};
 
@@ -58,17 +41,17 @@ class SummaryRecompute {
 
 	private final TagCache cache;
 
-	private final Clock clock;
+	private final SummaryRepository summaries;
 
 	private volatile Consumer<String> afterCount = NOTHING;
 
 	SummaryRecompute(JdbcClient jdbc, PlatformTransactionManager transactions, JobQueueSlots slots, TagCache cache,
-			Clock clock) {
+			SummaryRepository summaries) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.slots = slots;
 		this.cache = cache;
-		this.clock = clock;
+		this.summaries = summaries;
 	}
 
 	/**
@@ -81,15 +64,9 @@ class SummaryRecompute {
 				return Optional.empty();
 			}
 			jdbc.sql(LOCK).param(orgId).query(String.class).optional();
-			RecomputeResult result = jdbc.sql(AGGREGATE)
-				.param(orgId)
-				.query((rs, n) -> new RecomputeResult(orgId, rs.getLong("active_count"),
-						rs.getBigDecimal("active_total").setScale(2)))
-				.single();
+			RecomputeResult result = summaries.countActive(orgId);
 			afterCount.accept(orgId);
-			jdbc.sql(UPSERT)
-				.params(orgId, result.activeCount(), result.activeTotal(), Timestamps.toDb(clock.instant()))
-				.update();
+			summaries.store(result);
 			cache.revalidateTag(SummaryTags.summary(orgId), "max");
 			return Optional.of(result);
 		});

@@ -65,19 +65,38 @@ public class SummaryRepository {
 	/** Rebuilds the org's row from its invoices; creates it when missing. */
 	@Transactional
 	public OrgSummary recompute(String orgId) {
+		store(countActive(orgId));
+		return find(orgId);
+	}
+
+	/**
+	 * The org's active invoices (neither archived nor deleted), counted and summed in one
+	 * statement, served by the index {@code invoices_org_active_totals}.
+	 */
+	RecomputeResult countActive(String orgId) {
+		return jdbc.sql("""
+				SELECT COUNT(*) AS active_count, COALESCE(SUM(total), 0) AS active_total
+				FROM invoices WHERE org_id = ? AND deleted_at IS NULL AND archived_at IS NULL""")
+			.param(orgId)
+			.query((rs, n) -> new RecomputeResult(orgId, rs.getLong("active_count"),
+					rs.getBigDecimal("active_total").setScale(2)))
+			.single();
+	}
+
+	/** Writes the org's row (one per org: created the first time, replaced after). */
+	void store(RecomputeResult totals) {
 		jdbc.sql(
 				"""
 						MERGE INTO org_invoice_summaries s
-						USING (SELECT CAST(? AS VARCHAR(40)) AS org_id,
-						              (SELECT COUNT(*) FROM invoices i WHERE i.org_id = ? AND i.archived_at IS NULL AND i.deleted_at IS NULL) AS active_count,
-						              (SELECT COALESCE(SUM(i.total), 0) FROM invoices i WHERE i.org_id = ? AND i.archived_at IS NULL AND i.deleted_at IS NULL) AS active_total) v
+						USING (VALUES (CAST(? AS VARCHAR(40)), CAST(? AS BIGINT), CAST(? AS NUMERIC(16, 2)),
+						               CAST(? AS TIMESTAMP WITH TIME ZONE))) AS v (org_id, active_count, active_total, updated_at)
 						ON s.org_id = v.org_id
-						WHEN MATCHED THEN UPDATE SET active_count = v.active_count, active_total = v.active_total, updated_at = ?
+						WHEN MATCHED THEN UPDATE SET active_count = v.active_count, active_total = v.active_total,
+						                             updated_at = v.updated_at
 						WHEN NOT MATCHED THEN INSERT (org_id, active_count, active_total, updated_at)
-						     VALUES (v.org_id, v.active_count, v.active_total, ?)""")
-			.params(orgId, orgId, orgId, Timestamps.toDb(clock.instant()), Timestamps.toDb(clock.instant()))
+						                      VALUES (v.org_id, v.active_count, v.active_total, v.updated_at)""")
+			.params(totals.orgId(), totals.activeCount(), totals.activeTotal(), Timestamps.toDb(clock.instant()))
 			.update();
-		return find(orgId);
 	}
 
 }

@@ -30,8 +30,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * What the summary recompute job costs on an org of {@value #INVOICES} invoices, on a
  * real PostgreSQL. One operation is the job's whole transaction, with the app's
- * statements (SummaryRecompute): lock the org's summary row, count and sum its active
- * invoices in one statement, upsert the row with a fresh {@code updated_at}, commit.
+ * statements (copies of SummaryRecompute's lock and SummaryRepository's countActive and
+ * store): lock the org's summary row, count and sum its active invoices in one statement,
+ * upsert the row with a fresh {@code updated_at}, commit.
  *
  * <p>
  * The data set is {@link InvoiceDataGenerator}'s (two interleaved orgs, about 5%
