@@ -14,7 +14,6 @@ import io.ledgerline.audit.AuditLog;
 import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.invoices.Invoice;
 import io.ledgerline.invoices.InvoiceReads;
-import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ValidationException;
@@ -29,12 +28,6 @@ import io.ledgerline.web.ValidationException;
 public class CommentService {
 
 	static final String AUDIT_ACTION = "comment.create";
-
-	/**
-	 * The count is invalidated by every post (the invoice record's tag); the hour only
-	 * bounds a miss.
-	 */
-	private static final CacheLife COUNT_LIFE = CacheLife.HOURS;
 
 	private final CommentRepository comments;
 
@@ -73,21 +66,18 @@ public class CommentService {
 		return pageOf(actor.orgId(), invoiceId, after, limit);
 	}
 
-	/** The first page, for an invoice the caller has already found visible. */
-	CommentPage firstPage(Invoice invoice) {
-		return pageOf(invoice.orgId(), invoice.id(), null, PageLimit.DEFAULT);
+	/**
+	 * The count and the first page, for an invoice the caller has already found visible:
+	 * what the detail page shows (cached there under the invoice's record tag, which
+	 * every post updates).
+	 */
+	ThreadStart start(Invoice invoice) {
+		return new ThreadStart(comments.count(invoice.orgId(), invoice.id()),
+				pageOf(invoice.orgId(), invoice.id(), null, PageLimit.DEFAULT));
 	}
 
-	/**
-	 * The server-rendered comment count: cached with the invoice's record (its tag), so
-	 * the post's updateTag moves it on the page the user lands on.
-	 */
-	long count(Invoice invoice) {
-		String key = "comments:count:" + invoice.orgId() + ":" + invoice.id();
-		return cache
-			.get(key, List.of(InvoiceTags.record(invoice.orgId(), invoice.id())), COUNT_LIFE,
-					() -> comments.count(invoice.orgId(), invoice.id()))
-			.value();
+	/** How many comments a thread has, and its newest page. */
+	record ThreadStart(long count, CommentPage firstPage) {
 	}
 
 	/**

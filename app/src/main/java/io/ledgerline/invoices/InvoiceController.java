@@ -1,7 +1,5 @@
 package io.ledgerline.invoices;
 
-import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -13,10 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.ledgerline.caching.FetchedAt;
-import io.ledgerline.summary.OrgSummary;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
@@ -27,24 +24,18 @@ import io.ledgerline.web.Toast;
 @Controller
 class InvoiceController {
 
-	static final String VIEW_DETAIL = "invoices/detail";
-
 	static final String VIEW_EDIT = "invoices/edit";
 
 	private final InvoiceService invoices;
 
 	private final InvoiceReads reads;
 
-	private final InvoiceFragments fragments;
+	private final InvoicePages pages;
 
-	private final List<DetailPageSection> sections;
-
-	InvoiceController(InvoiceService invoices, InvoiceReads reads, InvoiceFragments fragments,
-			List<DetailPageSection> sections) {
+	InvoiceController(InvoiceService invoices, InvoiceReads reads, InvoicePages pages) {
 		this.invoices = invoices;
 		this.reads = reads;
-		this.fragments = fragments;
-		this.sections = sections;
+		this.pages = pages;
 	}
 
 	@ModelAttribute("statuses")
@@ -59,15 +50,9 @@ class InvoiceController {
 	}
 
 	@GetMapping("/invoices/{id}")
-	String detail(ActingUser me, @PathVariable long id, Model model) {
+	View detail(ActingUser me, @PathVariable long id) {
 		Cached<InvoiceDetail> detail = reads.record(me, id);
-		Cached<OrgSummary> summary = reads.summary(me.orgId());
-		Cached<InvoicePage> list = reads.list(me, InvoiceView.ACTIVE, null);
-		model.addAttribute("invoice", detail.value().invoice());
-		model.addAttribute("record", fragments.record(me, detail));
-		model.addAttribute("fetched", FetchedAt.of(list.fetchedAt(), detail.fetchedAt(), summary.fetchedAt()));
-		sections.forEach(section -> section.addTo(me, detail.value().invoice(), model));
-		return VIEW_DETAIL;
+		return pages.detail(me, detail, reads.list(me, InvoiceView.ACTIVE, null), reads.summary(me.orgId()));
 	}
 
 	@GetMapping("/invoices/{id}/edit")

@@ -9,6 +9,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +47,21 @@ class WebConfig {
 	 * Every action answers "redirect:…" with 303 See Other (not 302), so the browser
 	 * follows with a GET whatever the original method was.
 	 */
+	/** {@code @{/…}} links in pages rendered without a request (prerendered, cached). */
+	@Bean
+	static BeanPostProcessor requestFreeLinks(Environment environment) {
+		String contextPath = environment.getProperty("server.servlet.context-path", "");
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof SpringTemplateEngine engine) {
+					engine.setLinkBuilder(new RequestFreeLinkBuilder(contextPath));
+				}
+				return bean;
+			}
+		};
+	}
+
 	@Bean
 	static BeanPostProcessor seeOtherRedirects() {
 		return new BeanPostProcessor() {

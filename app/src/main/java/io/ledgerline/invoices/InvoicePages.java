@@ -1,0 +1,89 @@
+package io.ledgerline.invoices;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.View;
+
+import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.summary.OrgSummary;
+import io.ledgerline.tagcache.Cached;
+import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.tenancy.PageChrome;
+import io.ledgerline.web.PrerenderedPages;
+
+/**
+ * The list and detail pages, prerendered and cached beside the reads they show
+ * ({@link PrerenderedPages}): one rendering per org, role and page shared by everyone who
+ * may see it, with the user, the token and the toast filled in per request.
+ */
+@Component
+class InvoicePages {
+
+	static final String LIST_TEMPLATE = "invoices/list";
+
+	static final String DETAIL_TEMPLATE = "invoices/detail";
+
+	private static final String SECTION = "invoices";
+
+	private final PrerenderedPages pages;
+
+	private final PageChrome chrome;
+
+	private final List<DetailPageSection> sections;
+
+	InvoicePages(PrerenderedPages pages, PageChrome chrome, List<DetailPageSection> sections) {
+		this.pages = pages;
+		this.chrome = chrome;
+		this.sections = sections;
+	}
+
+	/** One page of one view of the list, with the org's summary above it. */
+	View list(ActingUser me, InvoiceView view, String cursor, Cached<InvoicePage> page, Cached<OrgSummary> summary) {
+		String orgId = me.orgId();
+		String orgName = me.active().orgName();
+		String key = orgId + ":" + orgName + ":" + view.value() + ":" + PageCursor.decode(cursor);
+		return this.pages.page(LIST_TEMPLATE, this.chrome.prerendered(me, SECTION), key,
+				List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)), List.of(page, summary), () -> {
+					Map<String, Object> variables = new HashMap<>();
+					variables.put("orgName", orgName);
+					variables.put("admin", me.isAdmin());
+					variables.put("view", view.value());
+					variables.put("page", page.value());
+					variables.put("summary", summary.value());
+					variables.put("fetched", FetchedAt.of(page.fetchedAt(), null, summary.fetchedAt()));
+					return variables;
+				});
+	}
+
+	/**
+	 * One invoice with the sections other features add (the comment thread), and the
+	 * fetched-at strip of the org's active list and summary.
+	 */
+	View detail(ActingUser me, Cached<InvoiceDetail> detail, Cached<InvoicePage> list, Cached<OrgSummary> summary) {
+		String orgId = me.orgId();
+		Invoice invoice = detail.value().invoice();
+		List<String> tags = new ArrayList<>(
+				List.of(InvoiceTags.record(orgId, invoice.id()), InvoiceTags.list(orgId), InvoiceTags.summary(orgId)));
+		List<Cached<?>> shown = new ArrayList<>(List.of(detail, list, summary));
+		Map<String, Object> sectionVariables = new HashMap<>();
+		for (DetailPageSection section : this.sections) {
+			DetailPageSection.Shown part = section.show(me, invoice);
+			tags.addAll(part.tags());
+			shown.add(part.read());
+			sectionVariables.put(part.name(), part.read().value());
+		}
+		return this.pages.page(DETAIL_TEMPLATE, this.chrome.prerendered(me, SECTION), orgId + ":" + invoice.id(), tags,
+				shown, () -> {
+					Map<String, Object> variables = new HashMap<>(sectionVariables);
+					variables.put("invoice", invoice);
+					variables.put("lines", detail.value().lines());
+					variables.put("fetched", FetchedAt.of(list.fetchedAt(), detail.fetchedAt(), summary.fetchedAt()));
+					return variables;
+				});
+	}
+
+}
