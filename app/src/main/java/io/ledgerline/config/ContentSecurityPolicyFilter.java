@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.ledgerline.web.SecureRandoms;
+
 /**
  * A Content-Security-Policy on every answer: scripts, styles and everything else only
  * from this origin, no inline script or style, no plugins, no framing, forms only to this
@@ -22,7 +24,7 @@ final class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
 	static final String NONCE_ATTRIBUTE = "cspNonce";
 
-	private final SecureRandom random = new SecureRandom();
+	private final SecureRandom random = SecureRandoms.drbg();
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

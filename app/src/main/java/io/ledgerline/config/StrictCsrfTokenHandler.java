@@ -11,6 +11,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
+import io.ledgerline.web.SecureRandoms;
+
 /**
  * Spring Security's masked (BREACH-safe) CSRF tokens, read strictly: a token that does
  * not decode is simply a wrong token (403, not the 500 of the exception it throws), and a
@@ -20,6 +22,11 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
 final class StrictCsrfTokenHandler implements CsrfTokenRequestHandler {
 
 	private final XorCsrfTokenRequestAttributeHandler delegate = new XorCsrfTokenRequestAttributeHandler();
+
+	StrictCsrfTokenHandler() {
+		// Its default NativePRNG serializes every request on one process-wide lock.
+		this.delegate.setSecureRandom(SecureRandoms.drbg());
+	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {

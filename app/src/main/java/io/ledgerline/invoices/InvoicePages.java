@@ -29,6 +29,9 @@ class InvoicePages {
 
 	private static final String SECTION = "invoices";
 
+	/** The rows' links are relative to it: {@code 42/archive}, not the whole path. */
+	private static final String LIST_BASE = "/invoices/";
+
 	private final PrerenderedPages pages;
 
 	private final PageChrome chrome;
@@ -49,6 +52,7 @@ class InvoicePages {
 		return this.pages.page(LIST_TEMPLATE, this.chrome.prerendered(me, SECTION), key,
 				List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)), List.of(page, summary), () -> {
 					Map<String, Object> variables = new HashMap<>();
+					variables.put("base", LIST_BASE);
 					variables.put("orgName", orgName);
 					variables.put("admin", me.isAdmin());
 					variables.put("view", view.value());

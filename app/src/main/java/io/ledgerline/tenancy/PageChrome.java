@@ -1,8 +1,9 @@
 package io.ledgerline.tenancy;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,6 +20,7 @@ import io.ledgerline.web.FragmentTemplates;
 import io.ledgerline.web.Hole;
 import io.ledgerline.web.PageFrame;
 import io.ledgerline.web.PageHoles;
+import io.ledgerline.web.SecureRandoms;
 import io.ledgerline.web.Toast;
 
 /**
@@ -43,6 +45,8 @@ public class PageChrome implements PageHoles {
 	private final boolean demo;
 
 	private final Clock clock;
+
+	private final SecureRandom random = SecureRandoms.drbg();
 
 	PageChrome(ActingUserResolver users, FragmentTemplates templates, Environment environment, Clock clock) {
 		this.users = users;
@@ -80,7 +84,7 @@ public class PageChrome implements PageHoles {
 			case USER_EMAIL -> HtmlUtils.htmlEscape(this.users.require(request).email());
 			case ORG_OPTIONS -> orgOptions(this.users.require(request));
 			case TOAST -> toast(model.get(Toast.ATTRIBUTE), request);
-			case FRESH_ID -> UUID.randomUUID().toString();
+			case FRESH_ID -> SecureRandoms.uuid(this.random).toString();
 		};
 	}
 
@@ -127,7 +131,7 @@ public class PageChrome implements PageHoles {
 	 * browser's.
 	 */
 	private String now() {
-		return this.clock.instant().toString();
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
 	}
 
 	private ActingUser user(HttpServletRequest request) {

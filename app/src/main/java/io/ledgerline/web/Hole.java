@@ -28,7 +28,7 @@ public enum Hole {
 	/** The toast a redirect left for this page, or nothing. */
 	TOAST,
 
-	/** A new random id for this render, such as a form's idempotency key. */
+	/** A new random UUID for this render, such as a form's idempotency key. */
 	FRESH_ID;
 
 	private final String marker = Markers.PREFIX + name().replace('_', '-') + Markers.SUFFIX;

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
 
 import io.ledgerline.invoices.InvoiceConflictException;
 import io.ledgerline.support.Fixtures;
@@ -52,6 +53,14 @@ abstract class BrowserTestBase {
 		form.locator("button[type=submit]").click();
 		page.waitForURL(INVOICE_LIST);
 		assertThat(page.getByTestId("current-user")).hasText(email);
+	}
+
+	/**
+	 * A list row's button by its label, as a user finds it (the row buttons carry no test
+	 * ids: page weight).
+	 */
+	static Locator rowButton(Locator row, String label) {
+		return row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(label).setExact(true));
 	}
 
 	void waitForList(Page page) {

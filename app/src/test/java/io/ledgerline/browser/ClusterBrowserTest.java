@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -57,14 +58,15 @@ class ClusterBrowserTest {
 		Locator first = page.getByTestId("invoice-row").first();
 		String invoiceId = first.getAttribute("data-invoice-id");
 		String newTotal = (100 + (System.nanoTime() % 800)) + ".25";
-		first.getByTestId("edit-link").click();
+		first.getByTestId("invoice-number").getByRole(AriaRole.LINK).click();
+		page.getByTestId("edit-link").click();
 		page.locator("input[name=total]").fill(newTotal);
 		page.getByTestId("save-button").click();
 		page.waitForURL(Pattern.compile(".*/invoices(\\?.*)?$"));
 		Locator row = page.locator("tr[data-testid=invoice-row][data-invoice-id='" + invoiceId + "']");
 		assertThat(row.getByTestId("invoice-total")).hasText(newTotal);
 
-		row.getByTestId("archive-button").click();
+		BrowserTestBase.rowButton(row, "Archive").click();
 		assertThat(row).hasCount(0);
 		page.reload();
 		assertThat(page.locator("tr[data-testid=invoice-row][data-invoice-id='" + invoiceId + "']")).hasCount(0);

@@ -43,7 +43,7 @@ class InvoiceArchiveBrowserTest extends BrowserTestBase {
 		fixtures.drift(invoice.id());
 
 		HeldPost archive = HeldPost.hold(page, url(archivePath(invoice)));
-		row.getByTestId("archive-button").click();
+		rowButton(row, "Archive").click();
 		Route held = archive.awaitRequest();
 
 		assertThat(row).isHidden();
@@ -75,7 +75,7 @@ class InvoiceArchiveBrowserTest extends BrowserTestBase {
 		assertThat(page.getByTestId("summary-total")).hasAttribute("data-value", "100.00");
 
 		HeldPost archive = HeldPost.hold(page, url(archivePath(invoice)));
-		row.getByTestId("archive-button").click();
+		rowButton(row, "Archive").click();
 		Route held = archive.awaitRequest();
 
 		assertThat(row).isHidden();
@@ -109,7 +109,7 @@ class InvoiceArchiveBrowserTest extends BrowserTestBase {
 		assertThat(row).isVisible();
 		assertThat(row).hasAttribute("data-lifecycle", "archived");
 		assertThat(row).hasAttribute("data-version", "2");
-		assertThat(row.getByTestId("restore-button")).isVisible();
+		assertThat(rowButton(row, "Restore")).isVisible();
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class InvoiceArchiveBrowserTest extends BrowserTestBase {
 		int auditBefore = fixtures.auditRows(invoice.id());
 		fixtures.drift(invoice.id());
 
-		Response answer = postAnswer(page, archivePath(invoice), row.getByTestId("archive-button")::click);
+		Response answer = postAnswer(page, archivePath(invoice), rowButton(row, "Archive")::click);
 
 		assertThat(answer.status()).isEqualTo(303);
 		page.waitForURL(url("/invoices?view=active"));

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class RawHttp {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final int port;
 

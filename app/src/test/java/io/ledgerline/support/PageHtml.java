@@ -86,6 +86,38 @@ public final class PageHtml {
 		return new PageHtml(html.substring(row.start(), html.indexOf("</tr>", row.end())));
 	}
 
+	/**
+	 * Whether a button submits to a URL ending in {@code /verb} ({@code archive},
+	 * {@code restore}, {@code delete}): the list's row buttons carry no test ids, only
+	 * their {@code formaction}.
+	 */
+	public boolean hasButton(String verb) {
+		return buttons(verb) > 0;
+	}
+
+	/** How many buttons submit to a URL ending in {@code /verb}. */
+	public int buttons(String verb) {
+		Matcher button = Pattern.compile("<button\\b[^>]*formaction=\"[^\"]*/" + Pattern.quote(verb) + "\"")
+			.matcher(html);
+		int count = 0;
+		while (button.find()) {
+			count++;
+		}
+		return count;
+	}
+
+	/**
+	 * The attributes of the first button that submits to a URL ending in {@code /verb}.
+	 */
+	public Map<String, String> button(String verb) {
+		Matcher button = Pattern.compile("<button\\b([^>]*formaction=\"[^\"]*/" + Pattern.quote(verb) + "\"[^>]*)>")
+			.matcher(html);
+		if (!button.find()) {
+			throw new AssertionError("No button submits to …/" + verb);
+		}
+		return attributesOf(button.group(1));
+	}
+
 	/** How many forms post to {@code action} and carry the CSRF field. */
 	public int formsPostingTo(String action) {
 		Matcher form = Pattern.compile("<form\\b[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>").matcher(html);
