@@ -83,7 +83,25 @@ public final class PageHtml {
 		if (!row.find()) {
 			throw new AssertionError("No row for invoice " + invoiceId + " on the page");
 		}
-		return new PageHtml(html.substring(row.start(), html.indexOf("</tr>", row.end())));
+		return new PageHtml(html.substring(row.start(), rowEnd(row.end())));
+	}
+
+	/**
+	 * Where a row ends: its {@code
+	 *
+	</tr>
+	 * }, or (the list leaves that optional end tag out) the next row or the end of the
+	 * table body.
+	 */
+	private int rowEnd(int from) {
+		int end = html.length();
+		for (String next : new String[] { "</tr>", "<tr", "</tbody>" }) {
+			int at = html.indexOf(next, from);
+			if (at >= 0) {
+				end = Math.min(end, at);
+			}
+		}
+		return end;
 	}
 
 	/**
