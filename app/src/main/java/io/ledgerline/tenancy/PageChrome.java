@@ -88,11 +88,6 @@ public class PageChrome implements PageHoles {
 		};
 	}
 
-	/** The demo tools (inspector, cache panel) are shown in the demo profile only. */
-	public boolean demo() {
-		return this.demo;
-	}
-
 	/**
 	 * The organisation switcher's options: the user's orgs, the active one selected.
 	 * Written here rather than in a template because a prerendered page fills it in on
