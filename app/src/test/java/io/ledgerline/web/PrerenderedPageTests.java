@@ -83,6 +83,14 @@ class PrerenderedPageTests {
 		}
 	}
 
+	@Test
+	void indentationBetweenTagsBecomesOneSpaceAndTextKeepsItsOwn() {
+		String html = "<ul>\n    <li>a  b</li>\n    <li> c </li>\n</ul><p>total <strong>1</strong>\n  <span>USD</span></p>";
+
+		assertThat(PrerenderedPages.collapseWhitespaceBetweenTags(html))
+			.isEqualTo("<ul> <li>a  b</li> <li> c </li>\n</ul><p>total <strong>1</strong> <span>USD</span></p>");
+	}
+
 	private static String text(byte[] bytes) {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
