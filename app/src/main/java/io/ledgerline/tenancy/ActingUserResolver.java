@@ -19,7 +19,12 @@ import io.ledgerline.web.ForbiddenException;
 @Component
 public class ActingUserResolver {
 
-	private static final String REQUEST_ATTRIBUTE = ActingUserResolver.class.getName();
+	/**
+	 * Where the resolved user is kept for the rest of the request; templates rendered per
+	 * request read it as {@code ${me}} (a request attribute, not a model attribute: a
+	 * model attribute costs every handler a data binder, prerendered pages included).
+	 */
+	static final String REQUEST_ATTRIBUTE = "me";
 
 	private final TenancyRepository repository;
 

@@ -1,36 +1,27 @@
 package io.ledgerline.tenancy;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the acting user ("me") in every page's model for the header and role-aware
- * controls.
+ * Tells every page rendered per request whether the demo profile is on (the sign-in
+ * page's demo hints). The acting user is not a model attribute: templates read it as the
+ * request attribute {@code me} ({@link ActingUserResolver}).
  */
 @ControllerAdvice
-class CurrentUserModel {
-
-	private final ActingUserResolver users;
+class DemoProfileModel {
 
 	private final boolean inspectorEnabled;
 
-	CurrentUserModel(ActingUserResolver users, Environment environment) {
-		this.users = users;
+	DemoProfileModel(Environment environment) {
 		this.inspectorEnabled = environment.matchesProfiles("demo");
 	}
 
 	/** The inspector and the demo hints exist only with the demo profile. */
 	@ModelAttribute("inspectorEnabled")
 	boolean inspectorEnabled() {
-		return inspectorEnabled;
-	}
-
-	@ModelAttribute("me")
-	ActingUser me(HttpServletRequest request) {
-		return users.current(request).orElse(null);
+		return this.inspectorEnabled;
 	}
 
 }
