@@ -3,8 +3,6 @@ package io.ledgerline.web;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.ServletContext;
-
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -14,8 +12,9 @@ import org.thymeleaf.context.Context;
  * Thymeleaf context holding only the variables given, so the template cannot reach the
  * request, the session, the signed-in user or the CSRF token even by mistake, and a
  * background refresh can re-render it long after the request that caused it has gone.
- * Such templates write links as {@code |${contextPath}/…|} (no {@code @{…}}, which needs
- * a request).
+ * Links are {@code @{…}} as anywhere ({@link RequestFreeLinkBuilder} supplies the context
+ * path); {@code th:action} adds no CSRF field without a request, so a form writes its
+ * own.
  */
 @Component
 public class FragmentTemplates {
@@ -27,17 +26,13 @@ public class FragmentTemplates {
 
 	private final ITemplateEngine templates;
 
-	private final String contextPath;
-
-	FragmentTemplates(ITemplateEngine templates, ServletContext servletContext) {
+	FragmentTemplates(ITemplateEngine templates) {
 		this.templates = templates;
-		this.contextPath = servletContext.getContextPath();
 	}
 
 	public String render(String template, Map<String, ?> variables) {
 		Context context = new Context(LOCALE);
 		variables.forEach(context::setVariable);
-		context.setVariable("contextPath", contextPath);
 		return templates.process(template, context);
 	}
 
