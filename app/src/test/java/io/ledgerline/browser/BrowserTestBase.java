@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -53,6 +54,17 @@ abstract class BrowserTestBase {
 		form.locator("button[type=submit]").click();
 		page.waitForURL(INVOICE_LIST);
 		assertThat(page.getByTestId("current-user")).hasText(email);
+	}
+
+	/**
+	 * A new browser context with JavaScript off, signed in as {@code email}: the page is
+	 * checked to run no script (app.js marks {@code <html class="js">} when it does).
+	 */
+	Page signedInWithoutJavaScript(String email) {
+		Page page = chromium.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
+		logIn(page, email);
+		assertThat(page.locator("html")).not().hasClass(Pattern.compile("\\bjs\\b"));
+		return page;
 	}
 
 	/**

@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -212,8 +211,7 @@ class CommentThreadBrowserTest extends BrowserTestBase {
 	void withJavaScriptOffThePlainFormPostsAndTheCountMoves() {
 		TestOrg org = fixtures.org();
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
-		Page page = chromium.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
-		logIn(page, org.member());
+		Page page = signedInWithoutJavaScript(org.member());
 		openThread(page, invoice);
 		assertThat(page.getByTestId("comment-count")).hasText("0");
 

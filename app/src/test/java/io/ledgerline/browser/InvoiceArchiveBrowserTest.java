@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -116,9 +115,7 @@ class InvoiceArchiveBrowserTest extends BrowserTestBase {
 	void staleArchiveWithoutJavaScriptReturnsToTheListWithTheConflictToast() {
 		TestOrg org = fixtures.org();
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
-		Page page = chromium.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
-		logIn(page, org.member());
-		assertThat(page.locator("html")).not().hasClass(Pattern.compile("\\bjs\\b"));
+		Page page = signedInWithoutJavaScript(org.member());
 		Locator row = row(page, invoice.id());
 		assertThat(row).isVisible();
 		int auditBefore = fixtures.auditRows(invoice.id());

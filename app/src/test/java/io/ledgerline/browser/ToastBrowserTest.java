@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -87,9 +86,7 @@ class ToastBrowserTest extends BrowserTestBase {
 	void undoWorksWithoutJavaScript() {
 		TestOrg org = fixtures.org();
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
-		Page page = chromium.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
-		logIn(page, org.member());
-		assertThat(page.locator("html")).not().hasClass(Pattern.compile("\\bjs\\b"));
+		Page page = signedInWithoutJavaScript(org.member());
 		Locator row = row(page, invoice.id());
 
 		Response archived = postAnswer(page, "/invoices/" + invoice.id() + "/archive",
