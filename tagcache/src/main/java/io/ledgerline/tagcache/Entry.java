@@ -40,14 +40,18 @@ final class Entry {
 	 */
 	final AtomicBoolean refreshing = new AtomicBoolean();
 
+	/** Estimated bytes held by the entry, for the cache's weight bound. */
+	final int weight;
+
 	/**
 	 * What every read of this entry returns; built once, since reads vastly outnumber
 	 * loads.
 	 */
 	private final Cached<Object> cached;
 
-	Entry(Object value, Instant fetchedAt, CacheLife life, TagSnapshot tags, long sequence) {
-		this.cached = new Cached<>(value, fetchedAt);
+	Entry(Object value, Instant fetchedAt, CacheLife life, TagSnapshot tags, long sequence, int weight) {
+		this.cached = new Cached<>(value, fetchedAt, sequence);
+		this.weight = weight;
 		this.fetchedAt = fetchedAt;
 		this.fetchedNanos = Nanos.of(fetchedAt);
 		this.life = life;
@@ -78,6 +82,10 @@ final class Entry {
 			return Nanos.NEVER;
 		}
 		return Math.max(0, Nanos.minus(expireNanos, Nanos.minus(nowNanos, fetchedNanos)));
+	}
+
+	Object value() {
+		return cached.value();
 	}
 
 	@SuppressWarnings("unchecked")

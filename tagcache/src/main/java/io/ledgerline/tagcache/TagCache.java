@@ -24,7 +24,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * A tag-aware data cache: values carry tags, tags are invalidated by three primitives,
@@ -50,6 +52,13 @@ import java.util.function.Supplier;
  * never loses to a racing load. Invalidations run through the {@link CommitBinding}, go
  * to the other instances over the {@link InvalidationBus}, and are reported to
  * {@link InvalidationListener}s once they took effect.
+ *
+ * <h2>Memory</h2> The cache is bounded by entries or, with {@link Builder#maximumWeight},
+ * by estimated bytes; Caffeine evicts beyond the bound. Entries that can never be served
+ * again (their tag was updated, their stale window ran out) are removed by a sweep that
+ * follows invalidations at most once per {@link Builder#sweepInterval sweep interval}, so
+ * they do not wait for their profile's {@code expire} or for eviction to give their
+ * memory back.
  *
  * <p>
  * Instances are thread-safe. Storage, the size bound and expiry are Caffeine's.
@@ -97,6 +106,14 @@ public final class TagCache {
 
 	private final AtomicLong loadSequence = new AtomicLong();
 
+	/** Estimated bytes of a value; {@code null} when the cache is bounded by entries. */
+	private final ToIntFunction<Object> valueWeigher;
+
+	private final long sweepIntervalNanos;
+
+	/** When the last sweep of dead entries was started, in {@link #nowNanos()} terms. */
+	private final AtomicLong lastSweepNanos = new AtomicLong(Long.MIN_VALUE);
+
 	private final LongAdder hits = new LongAdder();
 
 	private final LongAdder misses = new LongAdder();
@@ -126,6 +143,8 @@ public final class TagCache {
 		this.ageLimit = builder.ageLimit;
 		this.listeners = List.copyOf(builder.listeners);
 		this.customProfiles = Map.copyOf(builder.profiles);
+		this.valueWeigher = builder.valueWeigher;
+		this.sweepIntervalNanos = Nanos.of(builder.sweepInterval);
 
 		// Caffeine reads its ticker on every lookup. Millisecond resolution is plenty for
 		// freeing
@@ -134,9 +153,14 @@ public final class TagCache {
 		// only ever lags, so an entry is never dropped early, and millis() is the cheaper
 		// read.
 		Ticker ticker = () -> clock.millis() * 1_000_000L - originNanos;
-		this.entries = Caffeine.newBuilder()
-			.maximumSize(builder.maximumSize)
-			.ticker(ticker)
+		Caffeine<Object, Object> storage = Caffeine.newBuilder();
+		if (valueWeigher != null) {
+			storage.maximumWeight(builder.maximumWeight).weigher((String key, Entry entry) -> entryWeight(key, entry));
+		}
+		else {
+			storage.maximumSize(builder.maximumSize);
+		}
+		this.entries = storage.ticker(ticker)
 			// Housekeeping (expiry, eviction, the removal listener) runs on the calling
 			// thread: it
 			// is cheap, it keeps eviction counts exact right after cleanUp(), and it
@@ -177,7 +201,32 @@ public final class TagCache {
 		Names.checkTags(tags);
 		Objects.requireNonNull(life, "life must not be null");
 		Objects.requireNonNull(loader, "loader must not be null");
-		return read(key, key, tags, null, life, loader);
+		return read(key, key, tags, null, life, loader, null);
+	}
+
+	/**
+	 * {@link #get}, reusing a cached value only while {@code reusable} accepts it: a
+	 * value it refuses is treated as expired, loaded again (once, however many threads
+	 * ask) and replaced in place. For a value derived from other cached reads, such as a
+	 * rendered page, that must be rebuilt when they were reloaded: its key says what it
+	 * shows, and {@code reusable} says whether it still shows the current loads of it.
+	 *
+	 * <p>
+	 * A reader that joins a load in flight gets that load's value even if its own
+	 * {@code reusable} would refuse it; check the result if that matters.
+	 * @param reusable whether a cached value may be served; must be cheap and must not
+	 * call the cache
+	 */
+	public <V> Cached<V> get(String key, Collection<String> tags, CacheLife life, Supplier<? extends V> loader,
+			Predicate<? super V> reusable) {
+		Names.requireKey(key);
+		Names.checkTags(tags);
+		Objects.requireNonNull(life, "life must not be null");
+		Objects.requireNonNull(loader, "loader must not be null");
+		Objects.requireNonNull(reusable, "reusable must not be null");
+		@SuppressWarnings("unchecked")
+		Predicate<Object> check = (Predicate<Object>) reusable;
+		return read(key, key, tags, null, life, loader, check);
 	}
 
 	/**
@@ -195,7 +244,7 @@ public final class TagCache {
 		Names.checkTags(tags);
 		Objects.requireNonNull(life, "life must not be null");
 		Objects.requireNonNull(renderer, "renderer must not be null");
-		return read(Names.pageKey(normalized, key), key, tags, normalized, life, renderer);
+		return read(Names.pageKey(normalized, key), key, tags, normalized, life, renderer, null);
 	}
 
 	/**
@@ -203,19 +252,28 @@ public final class TagCache {
 	 * needed.
 	 */
 	private <V> Cached<V> read(String storeKey, String displayKey, Collection<String> tags, String pagePath,
-			CacheLife life, Supplier<?> loader) {
+			CacheLife life, Supplier<?> loader, Predicate<Object> reusable) {
 		Entry entry = entries.getIfPresent(storeKey);
 		if (entry != null) {
-			Entry.Status status = statusOf(entry, nowNanos());
+			Entry.Status status = statusOf(entry, nowNanos(), reusable);
 			if (status == Entry.Status.FRESH) {
 				hits.increment();
 				return entry.cached();
 			}
 			if (status == Entry.Status.STALE) {
-				return serveStale(entry, new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader));
+				return serveStale(entry,
+						new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader, reusable));
 			}
 		}
-		return loadOnce(new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader));
+		return loadOnce(new Request(storeKey, displayKey, allTags(tags, pagePath), life, loader, reusable));
+	}
+
+	/** {@link #statusOf(Entry, long)}, and dead when the reader refuses its value. */
+	private Entry.Status statusOf(Entry entry, long nowNanos, Predicate<Object> reusable) {
+		if (reusable != null && !reusable.test(entry.value())) {
+			return Entry.Status.DEAD;
+		}
+		return statusOf(entry, nowNanos);
 	}
 
 	/**
@@ -282,7 +340,7 @@ public final class TagCache {
 			// second time.
 			Entry landed = entries.getIfPresent(request.storeKey);
 			if (landed != null) {
-				Entry.Status status = statusOf(landed, nowNanos());
+				Entry.Status status = statusOf(landed, nowNanos(), request.reusable);
 				if (status != Entry.Status.DEAD) {
 					loads.remove(request.storeKey, mine);
 					mine.succeed(landed);
@@ -324,8 +382,22 @@ public final class TagCache {
 			throw new NullPointerException("the loader for key '" + request.displayKey
 					+ "' returned null; the cache stores no null values (cache an empty Optional or a sentinel instead)");
 		}
-		return new Entry(value, fetchedAt, request.life, tags, sequence);
+		int weight = valueWeigher == null ? 1 : Math.max(0, valueWeigher.applyAsInt(value));
+		return new Entry(value, fetchedAt, request.life, tags, sequence, weight);
 	}
+
+	/**
+	 * A value's estimated bytes plus what the cache itself holds for it: the key's
+	 * characters, the entry, its {@code Cached}, its tag snapshot and Caffeine's node (a
+	 * few hundred bytes, measured with a heap histogram).
+	 */
+	private static int entryWeight(String key, Entry entry) {
+		long bytes = (long) entry.weight + 2L * key.length() + ENTRY_OVERHEAD_BYTES;
+		return (int) Math.min(Integer.MAX_VALUE, bytes);
+	}
+
+	/** See {@link #entryWeight}. */
+	static final int ENTRY_OVERHEAD_BYTES = 320;
 
 	private void store(String storeKey, Entry entry) {
 		entries.asMap()
@@ -503,6 +575,7 @@ public final class TagCache {
 		for (Planned p : planned) {
 			counter(p.primitive).increment();
 		}
+		sweepSoon();
 		if (listeners.isEmpty()) {
 			return;
 		}
@@ -524,6 +597,39 @@ public final class TagCache {
 			return;
 		}
 		apply(message);
+		sweepSoon();
+	}
+
+	/**
+	 * Sweeps out dead entries unless a sweep ran within the sweep interval. Invalidations
+	 * are what make entries dead before their expiry, so sweeping after them, at a
+	 * bounded rate, keeps dead entries from piling up under a steady write stream (and
+	 * costs nothing while nothing is written). Inline: one pass over the entries, a few
+	 * milliseconds for tens of thousands, at most once per interval.
+	 */
+	private void sweepSoon() {
+		long now = nowNanos();
+		long last = lastSweepNanos.get();
+		if (last != Long.MIN_VALUE && Nanos.minus(now, last) < sweepIntervalNanos) {
+			return;
+		}
+		if (lastSweepNanos.compareAndSet(last, now)) {
+			removeDeadEntries();
+		}
+	}
+
+	/**
+	 * Removes every entry that can never be served again. Only that exact entry: one
+	 * replaced meanwhile by a fresh load stays.
+	 */
+	private void removeDeadEntries() {
+		long now = nowNanos();
+		Map<String, Entry> map = entries.asMap();
+		for (Map.Entry<String, Entry> each : map.entrySet()) {
+			if (statusOf(each.getValue(), now) == Entry.Status.DEAD) {
+				map.remove(each.getKey(), each.getValue());
+			}
+		}
 	}
 
 	private void apply(TagInvalidation message) {
@@ -581,10 +687,30 @@ public final class TagCache {
 	}
 
 	/**
-	 * Performs pending housekeeping now (size eviction, removal of expired entries), as
-	 * Caffeine's {@code cleanUp}.
+	 * The estimated bytes held, when the cache is bounded by {@link Builder#maximumWeight
+	 * weight}; otherwise the number of entries (each weighs one).
+	 */
+	public long weightedSize() {
+		return entries.policy().eviction().flatMap(eviction -> {
+			var weighted = eviction.weightedSize();
+			return weighted.isPresent() ? java.util.Optional.of(weighted.getAsLong()) : java.util.Optional.empty();
+		}).orElse(entries.estimatedSize());
+	}
+
+	/**
+	 * The bound: estimated bytes when bounded by weight, otherwise the most entries.
+	 */
+	public long maximumWeight() {
+		return entries.policy().eviction().map(eviction -> eviction.getMaximum()).orElse(Long.MAX_VALUE);
+	}
+
+	/**
+	 * Performs pending housekeeping now: removes the entries that can never be served
+	 * again (see the class comment), then Caffeine's own (size eviction, expired
+	 * entries), as Caffeine's {@code cleanUp}.
 	 */
 	public void cleanUp() {
+		removeDeadEntries();
 		entries.cleanUp();
 		tagStates.cleanUp();
 	}
@@ -664,7 +790,8 @@ public final class TagCache {
 	/**
 	 * One read: where it is stored, what it is called in messages, and how to load it.
 	 */
-	private record Request(String storeKey, String displayKey, List<String> tags, CacheLife life, Supplier<?> loader) {
+	private record Request(String storeKey, String displayKey, List<String> tags, CacheLife life, Supplier<?> loader,
+			Predicate<Object> reusable) {
 	}
 
 	/**
@@ -681,6 +808,12 @@ public final class TagCache {
 		private Clock clock = Clock.systemUTC();
 
 		private long maximumSize = 10_000;
+
+		private long maximumWeight;
+
+		private ToIntFunction<Object> valueWeigher;
+
+		private Duration sweepInterval = Duration.ofSeconds(30);
 
 		private String instanceId;
 
@@ -719,6 +852,37 @@ public final class TagCache {
 				throw new IllegalArgumentException("maximumSize must not be negative, was " + maxEntries);
 			}
 			this.maximumSize = maxEntries;
+			return this;
+		}
+
+		/**
+		 * Bounds the cache by estimated bytes instead of entries: each entry weighs what
+		 * {@code valueBytes} estimates for its value, plus the key and the cache's own
+		 * few hundred bytes per entry. Beyond {@code maxBytes} Caffeine evicts (counted
+		 * in {@link CacheStats#evictions()}). Replaces {@link #maximumSize}.
+		 * @param maxBytes the budget, at least 1
+		 * @param valueBytes a value's estimated size in bytes (cheap: it runs once per
+		 * load); negative results count as 0
+		 */
+		public Builder maximumWeight(long maxBytes, ToIntFunction<Object> valueBytes) {
+			if (maxBytes < 1) {
+				throw new IllegalArgumentException("maximumWeight must be at least 1, was " + maxBytes);
+			}
+			this.maximumWeight = maxBytes;
+			this.valueWeigher = Objects.requireNonNull(valueBytes, "valueBytes must not be null");
+			return this;
+		}
+
+		/**
+		 * At most how often dead entries are swept out after invalidations (see the class
+		 * comment). Default 30 seconds.
+		 */
+		public Builder sweepInterval(Duration interval) {
+			Objects.requireNonNull(interval, "sweepInterval must not be null");
+			if (interval.isNegative()) {
+				throw new IllegalArgumentException("sweepInterval must not be negative, was " + interval);
+			}
+			this.sweepInterval = interval;
 			return this;
 		}
 

@@ -47,7 +47,7 @@ class ReadTest {
 		clock.advance(Duration.ofSeconds(9));
 		Cached<String> second = cache.get("k", TAGS, SHORT, loader);
 
-		assertThat(first).isEqualTo(new Cached<>("v1", loadedAt));
+		assertThat(first).extracting(Cached::value, Cached::fetchedAt).containsExactly("v1", loadedAt);
 		assertThat(second).isEqualTo(first);
 		assertThat(loader.calls()).isEqualTo(1);
 		assertThat(refreshes.pendingCount()).isZero();
@@ -63,14 +63,14 @@ class ReadTest {
 		Instant refreshAt = clock.advance(Duration.ofSeconds(10));
 		Cached<String> stale = cache.get("k", TAGS, SHORT, loader);
 
-		assertThat(stale).isEqualTo(new Cached<>("v1", loadedAt));
+		assertThat(stale).extracting(Cached::value, Cached::fetchedAt).containsExactly("v1", loadedAt);
 		assertThat(loader.calls()).as("the refresh has not run yet").isEqualTo(1);
 		assertThat(refreshes.pendingCount()).isEqualTo(1);
 
 		assertThat(refreshes.runPending()).isEqualTo(1);
 		Cached<String> refreshed = cache.get("k", TAGS, SHORT, loader);
 
-		assertThat(refreshed).isEqualTo(new Cached<>("v2", refreshAt));
+		assertThat(refreshed).extracting(Cached::value, Cached::fetchedAt).containsExactly("v2", refreshAt);
 		assertThat(cache.stats()).isEqualTo(new CacheStats(1, 1, 1, 1, 0, 0, 0, 0, 0));
 	}
 
@@ -97,7 +97,7 @@ class ReadTest {
 		Instant expiredAt = clock.advance(Duration.ofSeconds(60));
 		Cached<String> reloaded = cache.get("k", TAGS, SHORT, loader);
 
-		assertThat(reloaded).isEqualTo(new Cached<>("v2", expiredAt));
+		assertThat(reloaded).extracting(Cached::value, Cached::fetchedAt).containsExactly("v2", expiredAt);
 		assertThat(refreshes.pendingCount()).as("a dead entry is reloaded in the read, not refreshed").isZero();
 		assertThat(cache.stats().misses()).isEqualTo(2);
 	}
