@@ -20,6 +20,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.tagcache.Weighable;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.ActingUserResolver;
 
@@ -70,17 +71,41 @@ class CacheConfig {
 		});
 	}
 
+	/**
+	 * What a cached value that does not estimate its own size is taken to weigh: more
+	 * than any such value the app caches (a summary), so the budget errs on the safe
+	 * side.
+	 */
+	static final int OTHER_VALUE_BYTES = 1_024;
+
+	/** A cached value's estimated bytes, for the cache's budget. */
+	static int estimatedBytes(Object value) {
+		if (value instanceof Weighable weighable) {
+			return weighable.estimatedBytes();
+		}
+		if (value instanceof CharSequence text) {
+			// A rendered board: Latin-1 strings hold a byte per character, others two.
+			return 2 * text.length() + 40;
+		}
+		return OTHER_VALUE_BYTES;
+	}
+
 	@Bean
 	TagCache tagCache(Clock clock, InvalidationLog log, ExecutorService cacheRefreshExecutor,
 			CacheProperties properties, ObjectProvider<TagCacheCustomizer> customizers) {
 		TagCache.Builder builder = TagCache.builder()
 			.clock(clock)
-			.maximumSize(properties.maximumSize())
+			.maximumWeight(properties.budgetBytes(Runtime.getRuntime().maxMemory()), CacheConfig::estimatedBytes)
 			.refreshExecutor(cacheRefreshExecutor)
 			.commitBinding(new SpringCommitBinding())
 			.listener(log);
 		customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	@Bean
+	MemoryHealth memoryHealthIndicator(TagCache tagCache, Clock clock) {
+		return new MemoryHealth(tagCache, clock);
 	}
 
 	@Bean

@@ -34,6 +34,14 @@ class CacheMetrics implements MeterBinder {
 		counter(registry, "tagcache.invalidations", "primitive", "revalidateTag", CacheStats::revalidateTags);
 		counter(registry, "tagcache.invalidations", "primitive", "revalidatePath", CacheStats::revalidatePaths);
 		Gauge.builder("tagcache.size", cache, TagCache::estimatedSize).description("Entries held").register(registry);
+		Gauge.builder("tagcache.weight", cache, TagCache::weightedSize)
+			.description("Estimated bytes held by data and rendered pages")
+			.baseUnit("bytes")
+			.register(registry);
+		Gauge.builder("tagcache.weight.max", cache, TagCache::maximumWeight)
+			.description("The cache's memory budget (ledgerline.cache.max-bytes)")
+			.baseUnit("bytes")
+			.register(registry);
 	}
 
 	private void counter(MeterRegistry registry, String name, String tagKey, String tagValue,

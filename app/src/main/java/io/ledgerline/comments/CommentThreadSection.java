@@ -16,6 +16,7 @@ import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.tagcache.Weighable;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.Hole;
 
@@ -85,7 +86,17 @@ class CommentThreadSection implements DetailPageSection {
 	 * one comment.
 	 */
 	record ThreadView(long invoiceId, long count, CommentPage firstPage, String firstPageJson, long pollMillis,
-			String newClientId, String importMap) {
+			String newClientId, String importMap) implements Weighable {
+
+		/**
+		 * The first page is held twice (objects and their JSON); each comment's objects
+		 * about three times its JSON.
+		 */
+		@Override
+		public int estimatedBytes() {
+			return 256 + 4 * 2 * this.firstPageJson.length() + this.importMap.length();
+		}
+
 	}
 
 }

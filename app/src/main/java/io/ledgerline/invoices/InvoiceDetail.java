@@ -2,5 +2,13 @@ package io.ledgerline.invoices;
 
 import java.util.List;
 
-public record InvoiceDetail(Invoice invoice, List<InvoiceLine> lines) {
+import io.ledgerline.tagcache.Weighable;
+
+public record InvoiceDetail(Invoice invoice, List<InvoiceLine> lines) implements Weighable {
+
+	@Override
+	public int estimatedBytes() {
+		return 64 + InvoicePage.ROW_BYTES + this.lines.size() * 300;
+	}
+
 }

@@ -1,7 +1,12 @@
 package io.ledgerline.invoices;
 
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -28,6 +33,16 @@ class InvoiceListController {
 	ApiResponse listJson(ActingUser me, @RequestParam(required = false) String view,
 			@RequestParam(required = false) String cursor) {
 		return ApiResponse.ok(reads.list(me, InvoiceView.parse(view), cursor).value());
+	}
+
+	/**
+	 * A cursor that does not start a page (see {@link InvoiceReads#list}): the page that
+	 * holds its rows now, for browsers and JSON clients alike (both follow a 303 on a
+	 * GET).
+	 */
+	@ExceptionHandler(NotAPageBoundaryException.class)
+	ResponseEntity<Void> nearestPage(NotAPageBoundaryException notABoundary) {
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(notABoundary.nearestPage())).build();
 	}
 
 	@GetMapping("/invoices")

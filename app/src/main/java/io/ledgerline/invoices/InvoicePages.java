@@ -13,6 +13,7 @@ import io.ledgerline.summary.OrgSummary;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.PageChrome;
+import io.ledgerline.web.Hole;
 import io.ledgerline.web.PrerenderedPages;
 
 /**
@@ -64,15 +65,16 @@ class InvoicePages {
 	}
 
 	/**
-	 * One invoice with the sections other features add (the comment thread), and the
-	 * fetched-at strip of the org's active list and summary.
+	 * One invoice with the sections other features add (the comment thread). The page is
+	 * built from, tagged with and keyed by that invoice alone, so a write to another
+	 * invoice leaves it as it is; the fetched-at strip's list and summary times are
+	 * holes, filled per request from the reads the caller passes.
 	 */
 	View detail(ActingUser me, Cached<InvoiceDetail> detail, Cached<InvoicePage> list, Cached<OrgSummary> summary) {
 		String orgId = me.orgId();
 		Invoice invoice = detail.value().invoice();
-		List<String> tags = new ArrayList<>(
-				List.of(InvoiceTags.record(orgId, invoice.id()), InvoiceTags.list(orgId), InvoiceTags.summary(orgId)));
-		List<Cached<?>> shown = new ArrayList<>(List.of(detail, list, summary));
+		List<String> tags = new ArrayList<>(List.of(InvoiceTags.record(orgId, invoice.id())));
+		List<Cached<?>> shown = new ArrayList<>(List.of(detail));
 		Map<String, Object> sectionVariables = new HashMap<>();
 		for (DetailPageSection section : this.sections) {
 			DetailPageSection.Shown part = section.show(me, invoice);
@@ -80,14 +82,17 @@ class InvoicePages {
 			shown.add(part.read());
 			sectionVariables.put(part.name(), part.read().value());
 		}
+		Map<Hole, String> strip = Map.of(Hole.LIST_FETCHED_AT, FetchedAt.format(list.fetchedAt()),
+				Hole.SUMMARY_FETCHED_AT, FetchedAt.format(summary.fetchedAt()));
 		return this.pages.page(DETAIL_TEMPLATE, this.chrome.prerendered(me, SECTION), orgId + ":" + invoice.id(), tags,
 				shown, () -> {
 					Map<String, Object> variables = new HashMap<>(sectionVariables);
 					variables.put("invoice", invoice);
 					variables.put("lines", detail.value().lines());
-					variables.put("fetched", FetchedAt.of(list.fetchedAt(), detail.fetchedAt(), summary.fetchedAt()));
+					variables.put("fetched", new FetchedAt(Hole.LIST_FETCHED_AT.marker(),
+							FetchedAt.format(detail.fetchedAt()), Hole.SUMMARY_FETCHED_AT.marker()));
 					return variables;
-				});
+				}, strip);
 	}
 
 }

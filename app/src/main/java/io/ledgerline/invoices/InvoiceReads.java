@@ -47,12 +47,48 @@ public class InvoiceReads {
 		this.life = properties.life();
 	}
 
+	/**
+	 * One page of a view. Only real pages are cached: a cursor that does not start a page
+	 * of the view as it is now (made up, another org's, past the end, or one whose
+	 * boundary moved with later writes) creates no entry, whatever anyone sends; it is
+	 * refused with the cursor of the page that now holds the rows after it
+	 * ({@link NotAPageBoundaryException}). Checked when the page is loaded, not on every
+	 * read: an entry exists only for a cursor that was a boundary when it was loaded, and
+	 * every write that moves boundaries updates the list's tag.
+	 */
 	public Cached<InvoicePage> list(ActingUser actor, InvoiceView view, String cursor) {
 		InvoiceAccess.authorizeView(actor, view);
 		long before = PageCursor.decode(cursor);
 		String orgId = actor.orgId();
 		return cache.get(InvoiceTags.listKey(orgId, view, before), List.of(InvoiceTags.list(orgId)), life.invoiceList(),
-				() -> page(orgId, view, before));
+				() -> realPage(orgId, view, before));
+	}
+
+	private InvoicePage realPage(String orgId, InvoiceView view, long before) {
+		boolean first = before == PageCursor.FIRST_PAGE;
+		if (!first && !invoices.isPageBoundary(orgId, view, before, PAGE_SIZE)) {
+			throw new NotAPageBoundaryException(view, nearestPage(orgId, view, before));
+		}
+		InvoicePage page = page(orgId, view, before);
+		if (!first && page.rows().isEmpty()) {
+			throw new NotAPageBoundaryException(view, nearestPage(orgId, view, before));
+		}
+		return page;
+	}
+
+	/**
+	 * The cursor of the page that holds the first row below {@code before}, or of the
+	 * last page when there is none; {@code null} for the first page.
+	 */
+	private String nearestPage(String orgId, InvoiceView view, long before) {
+		long above = invoices.countFrom(orgId, view, before);
+		long total = invoices.countFrom(orgId, view, 0);
+		long firstRow = Math.min(above, Math.max(0, total - 1));
+		long pageIndex = firstRow / PAGE_SIZE;
+		if (pageIndex == 0) {
+			return null;
+		}
+		return invoices.idAtRank(orgId, view, pageIndex * PAGE_SIZE - 1).map(PageCursor::encode).orElse(null);
 	}
 
 	/**

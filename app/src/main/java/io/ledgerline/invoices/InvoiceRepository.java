@@ -41,6 +41,40 @@ class InvoiceRepository {
 			.list();
 	}
 
+	/**
+	 * Whether a page that continues below {@code id} starts on a page boundary of the
+	 * view: the row {@code id} is in the view and a whole number of pages sits at and
+	 * above it. One index range up to that row: what the page itself reads past.
+	 */
+	boolean isPageBoundary(String orgId, InvoiceView view, long id, int pageSize) {
+		return jdbc
+			.sql("SELECT COUNT(*) AS above, COALESCE(SUM(CASE WHEN id = ? THEN 1 ELSE 0 END), 0) AS listed"
+					+ " FROM invoices WHERE org_id = ? AND id >= ? AND " + view.predicate)
+			.params(id, orgId, id)
+			.query((rs, n) -> rs.getLong("listed") == 1 && rs.getLong("above") % pageSize == 0)
+			.single();
+	}
+
+	/** How many rows of the view sit at or above {@code id}. */
+	long countFrom(String orgId, InvoiceView view, long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE org_id = ? AND id >= ? AND " + view.predicate)
+			.params(orgId, id)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The id of the row at {@code rank} (0 is the newest) of the view, if there is one.
+	 */
+	Optional<Long> idAtRank(String orgId, InvoiceView view, long rank) {
+		return jdbc
+			.sql("SELECT id FROM invoices WHERE org_id = ? AND " + view.predicate
+					+ " ORDER BY id DESC LIMIT 1 OFFSET ?")
+			.params(orgId, rank)
+			.query(Long.class)
+			.optional();
+	}
+
 	Optional<Invoice> find(String orgId, long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id = ?")
 			.params(orgId, id)

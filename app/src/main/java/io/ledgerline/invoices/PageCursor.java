@@ -13,6 +13,9 @@ final class PageCursor {
 
 	private static final String PREFIX = "id:";
 
+	/** What {@link #decode} answers for no cursor: the first page. */
+	static final long FIRST_PAGE = Long.MAX_VALUE;
+
 	private PageCursor() {
 	}
 
@@ -28,7 +31,7 @@ final class PageCursor {
 	 */
 	static long decode(String cursor) {
 		if (cursor == null || cursor.isEmpty()) {
-			return Long.MAX_VALUE;
+			return FIRST_PAGE;
 		}
 		try {
 			String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

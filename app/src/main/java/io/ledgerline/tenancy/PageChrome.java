@@ -85,6 +85,9 @@ public class PageChrome implements PageHoles {
 			case ORG_OPTIONS -> orgOptions(this.users.require(request));
 			case TOAST -> toast(model.get(Toast.ATTRIBUTE), request);
 			case FRESH_ID -> SecureRandoms.uuid(this.random).toString();
+			// Only the page's caller knows these; a page that leaves them open without
+			// filling them shows nothing there.
+			case LIST_FETCHED_AT, SUMMARY_FETCHED_AT -> "";
 		};
 	}
 

@@ -29,7 +29,16 @@ public enum Hole {
 	TOAST,
 
 	/** A new random UUID for this render, such as a form's idempotency key. */
-	FRESH_ID;
+	FRESH_ID,
+
+	/**
+	 * When the org's list was loaded, on a page that shows it in its fetched-at strip but
+	 * is not built from it (the detail page): given by the page's caller per request.
+	 */
+	LIST_FETCHED_AT,
+
+	/** As {@link #LIST_FETCHED_AT}, for the org's summary. */
+	SUMMARY_FETCHED_AT;
 
 	private final String marker = Markers.PREFIX + name().replace('_', '-') + Markers.SUFFIX;
 

@@ -54,6 +54,11 @@ public final class PrerenderedPage {
 		return new PrerenderedPage(literals, holes);
 	}
 
+	/** The bytes this page holds: its text around the holes, and the holes' array. */
+	public int estimatedBytes() {
+		return this.literalLength + 16 * this.literals.length + 8 * this.holes.length + 64;
+	}
+
 	/** The holes this page has, each once. */
 	public Set<Hole> holes() {
 		Set<Hole> distinct = EnumSet.noneOf(Hole.class);

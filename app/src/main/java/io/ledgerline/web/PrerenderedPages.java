@@ -1,6 +1,7 @@
 package io.ledgerline.web;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,12 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
+import org.springframework.web.util.HtmlUtils;
 
 import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.tagcache.Weighable;
 
 /**
  * Whole pages cached as rendered HTML beside the data they show (what Next.js does with
@@ -26,22 +29,21 @@ import io.ledgerline.tagcache.TagCache;
  * <p>
  * A page is a function of the reads it shows, and is cached as exactly that:
  * <ul>
- * <li>its key is what the caller says changes the HTML (org, role, view, cursor…), the
- * frame's role and section, and the moment each read was loaded; never anyone's identity,
- * token or toast. Those are {@link Hole holes}, filled per request;
+ * <li>its key is what changes its HTML: the template, what the caller says (org, role,
+ * view, cursor, record…), the frame's role and section. Never anyone's identity, token or
+ * toast: those are {@link Hole holes}, filled per request. Never when its reads were
+ * loaded either: one page, one entry, however often its data changes;
  * <li>its tags are the tags of its reads, so an {@code updateTag} that reloads the data
  * on the redirect re-renders the page too, and a {@code revalidateTag} makes both stale
  * together;
- * <li>it is rendered from the read values the request already has (authorized, through
- * the data cache), never from a second read, so the HTML always shows the data whose
- * {@code fetchedAt} it prints. Two loads within one clock tick share a key; the identity
- * check below then renders the request's own reads instead of serving the other load's
- * HTML.
+ * <li>it remembers the {@link Cached#load() loads} it was rendered from. The one
+ * freshness rule: a page is served only while the request's own reads are those same
+ * loads; otherwise it is rendered again from the request's reads and replaces the entry
+ * in place. So the HTML always shows the data whose {@code fetchedAt} it prints, and a
+ * re-render never leaves the superseded page behind.
  * </ul>
  * It is rendered by {@link FragmentTemplates}, without the request, so the template
- * cannot reach the session, the user or the token even by mistake. Entries for earlier
- * loads are never read again; they go with the next invalidation of their tags, their
- * life or the cache's size bound.
+ * cannot reach the session, the user or the token even by mistake.
  */
 @Component
 public class PrerenderedPages {
@@ -80,23 +82,27 @@ public class PrerenderedPages {
 	 */
 	public View page(String template, PageFrame frame, String key, List<String> tags, List<Cached<?>> shown,
 			Supplier<Map<String, Object>> variables) {
-		Object[] sources = shown.stream().map(Cached::value).toArray();
-		StringBuilder fullKey = new StringBuilder("page:").append(template)
-			.append(':')
-			.append(key)
-			.append(':')
-			.append(frame.role())
-			.append(':')
-			.append(frame.section());
-		shown.forEach(read -> fullKey.append(':')
-			.append(read.fetchedAt().getEpochSecond())
-			.append('.')
-			.append(read.fetchedAt().getNano()));
+		return page(template, frame, key, tags, shown, variables, Map.of());
+	}
+
+	/**
+	 * {@link #page(String, PageFrame, String, List, List, Supplier)}, with holes whose
+	 * values the caller knows for this request.
+	 * @param filled text for some of the page's holes (escaped here), in place of
+	 * {@link PageHoles}'
+	 */
+	public View page(String template, PageFrame frame, String key, List<String> tags, List<Cached<?>> shown,
+			Supplier<Map<String, Object>> variables, Map<Hole, String> filled) {
+		long[] loads = shown.stream().mapToLong(Cached::load).toArray();
+		String pageKey = "page:" + template + ':' + key + ':' + frame.role() + ':' + frame.section();
 		Supplier<PrerenderedPage> rendering = () -> render(template, frame, variables.get());
-		Rendering cached = this.cache.get(fullKey.toString(), tags, LIFE, () -> new Rendering(sources, rendering.get()))
+		Rendering cached = this.cache
+			.get(pageKey, tags, LIFE, () -> new Rendering(loads, rendering.get()), page -> page.renderedFrom(loads))
 			.value();
-		PrerenderedPage page = cached.renderedFrom(sources) ? cached.page() : rendering.get();
-		return new PrerenderedView(page, this.holes);
+		// A request that joined another request's render of other loads renders its own,
+		// unstored: rare, and the entry is that newer render already.
+		PrerenderedPage page = cached.renderedFrom(loads) ? cached.page() : rendering.get();
+		return new PrerenderedView(page, this.holes, Map.copyOf(filled));
 	}
 
 	private PrerenderedPage render(String template, PageFrame frame, Map<String, Object> variables) {
@@ -117,25 +123,22 @@ public class PrerenderedPages {
 		return BETWEEN_TAGS.matcher(html).replaceAll("> <");
 	}
 
-	/** A rendered page and the read values it was rendered from. */
-	private record Rendering(Object[] sources, PrerenderedPage page) {
+	/** A rendered page and the loads of the reads it was rendered from. */
+	private record Rendering(long[] loads, PrerenderedPage page) implements Weighable {
 
-		boolean renderedFrom(Object[] values) {
-			if (values.length != this.sources.length) {
-				return false;
-			}
-			for (int i = 0; i < values.length; i++) {
-				if (values[i] != this.sources[i]) {
-					return false;
-				}
-			}
-			return true;
+		boolean renderedFrom(long[] current) {
+			return Arrays.equals(this.loads, current);
+		}
+
+		@Override
+		public int estimatedBytes() {
+			return this.page.estimatedBytes() + 8 * this.loads.length + 48;
 		}
 
 	}
 
 	/** Answers with the page: its bytes and the request's holes, in one write. */
-	private record PrerenderedView(PrerenderedPage page, PageHoles holes) implements View {
+	private record PrerenderedView(PrerenderedPage page, PageHoles holes, Map<Hole, String> filled) implements View {
 
 		private static final String CONTENT_TYPE = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";
 
@@ -147,7 +150,9 @@ public class PrerenderedPages {
 		@Override
 		public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
 				throws IOException {
-			byte[] body = this.page.fill(hole -> this.holes.html(hole, request, model == null ? Map.of() : model));
+			byte[] body = this.page
+				.fill(hole -> this.filled.containsKey(hole) ? HtmlUtils.htmlEscape(this.filled.get(hole))
+						: this.holes.html(hole, request, model == null ? Map.of() : model));
 			response.setContentType(CONTENT_TYPE);
 			response.setContentLength(body.length);
 			response.getOutputStream().write(body);

@@ -22,7 +22,8 @@ class CachePropertiesTests {
 	@Test
 	void defaultsAreTheDocumentedOnes() {
 		CacheProperties properties = bind(Map.of());
-		assertThat(properties.maximumSize()).isEqualTo(50_000);
+		assertThat(properties.maxBytes()).isEqualTo("25%");
+		assertThat(properties.budgetBytes(400_000_000)).isEqualTo(100_000_000);
 		assertThat(properties.refreshThreads()).isEqualTo(2);
 		assertThat(properties.life().invoiceList()).isEqualTo(CacheLife.HOURS);
 		assertThat(properties.life().invoiceRecord()).isEqualTo(CacheLife.HOURS);
@@ -33,9 +34,9 @@ class CachePropertiesTests {
 	@Test
 	void eachSettingCanBeChanged() {
 		CacheProperties properties = bind(
-				Map.of("ledgerline.cache.maximum-size", "10", "ledgerline.cache.refresh-threads", "4",
+				Map.of("ledgerline.cache.max-bytes", "64MB", "ledgerline.cache.refresh-threads", "4",
 						"ledgerline.cache.life.invoice-list", "minutes", "ledgerline.cache.life.ticket-board", "days"));
-		assertThat(properties.maximumSize()).isEqualTo(10);
+		assertThat(properties.budgetBytes(400_000_000)).isEqualTo(64L * 1024 * 1024);
 		assertThat(properties.refreshThreads()).isEqualTo(4);
 		assertThat(properties.life().invoiceList()).isEqualTo(CacheLife.MINUTES);
 		assertThat(properties.life().invoiceRecord()).isEqualTo(CacheLife.HOURS);
@@ -47,6 +48,11 @@ class CachePropertiesTests {
 		assertThatThrownBy(() -> bind(Map.of("ledgerline.cache.life.invoice-record", "fortnight")))
 			.isInstanceOf(BindException.class)
 			.hasStackTraceContaining("fortnight");
+		for (String budget : new String[] { "0%", "81%", "0MB", "-1", "lots", "25 %%" }) {
+			assertThatThrownBy(() -> bind(Map.of("ledgerline.cache.max-bytes", budget))).as(budget)
+				.isInstanceOf(BindException.class)
+				.hasStackTraceContaining("max-bytes must be");
+		}
 		assertThatThrownBy(() -> bind(Map.of("ledgerline.cache.refresh-threads", "0")))
 			.isInstanceOf(BindException.class)
 			.hasStackTraceContaining("refresh-threads must be at least 1");

@@ -1,0 +1,29 @@
+package io.ledgerline.invoices;
+
+/**
+ * A list cursor that does not start a page of its view as the view is now. Answered with
+ * a redirect to the page that holds the rows after it, so a stale link still leads
+ * somewhere sensible and only real pages are ever cached.
+ */
+class NotAPageBoundaryException extends RuntimeException {
+
+	private final InvoiceView view;
+
+	private final String nearestCursor;
+
+	NotAPageBoundaryException(InvoiceView view, String nearestCursor) {
+		super("The cursor does not start a page of the " + view.value() + " view.", null, false, false);
+		this.view = view;
+		this.nearestCursor = nearestCursor;
+	}
+
+	/** Where the rows after the cursor are listed now. */
+	String nearestPage() {
+		StringBuilder location = new StringBuilder("/invoices?view=").append(this.view.value());
+		if (this.nearestCursor != null) {
+			location.append("&cursor=").append(this.nearestCursor);
+		}
+		return location.toString();
+	}
+
+}
