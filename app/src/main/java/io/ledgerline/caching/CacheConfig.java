@@ -6,12 +6,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +37,12 @@ class CacheConfig {
 		return new CacheLifeByName();
 	}
 
+	/** The inspector's log: only where the inspector is (the demo profile). */
 	@Bean
-	InvalidationLog invalidationLog(JdbcClient jdbc, InvalidationLogPool pool, ActingUserResolver users) {
-		return new InvalidationLog(jdbc, pool.dataSource(), () -> actingOrg(users));
+	@Profile("demo")
+	InvalidationLog invalidationLog(JdbcClient jdbc, InvalidationLogPool pool, ActingUserResolver users,
+			@Value("${ledgerline.inspector.log-entries-per-org:300}") int keepPerOrg) {
+		return new InvalidationLog(jdbc, pool.dataSource(), () -> actingOrg(users), keepPerOrg);
 	}
 
 	/** The acting org of the current request (already resolved there), or null. */
@@ -54,6 +59,7 @@ class CacheConfig {
 	}
 
 	@Bean(destroyMethod = "close")
+	@Profile("demo")
 	InvalidationLogPool invalidationLogPool(DataSourceProperties properties) {
 		return InvalidationLogPool.of(properties);
 	}
@@ -91,14 +97,14 @@ class CacheConfig {
 	}
 
 	@Bean
-	TagCache tagCache(Clock clock, InvalidationLog log, ExecutorService cacheRefreshExecutor,
+	TagCache tagCache(Clock clock, ObjectProvider<InvalidationLog> log, ExecutorService cacheRefreshExecutor,
 			CacheProperties properties, ObjectProvider<TagCacheCustomizer> customizers) {
 		TagCache.Builder builder = TagCache.builder()
 			.clock(clock)
 			.maximumWeight(properties.budgetBytes(Runtime.getRuntime().maxMemory()), CacheConfig::estimatedBytes)
 			.refreshExecutor(cacheRefreshExecutor)
-			.commitBinding(new SpringCommitBinding())
-			.listener(log);
+			.commitBinding(new SpringCommitBinding());
+		log.ifAvailable(builder::listener);
 		customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
@@ -66,10 +69,13 @@ public class PrerenderedPages {
 
 	private final PageHoles holes;
 
-	PrerenderedPages(TagCache cache, FragmentTemplates templates, PageHoles holes) {
+	private final MeterRegistry meters;
+
+	PrerenderedPages(TagCache cache, FragmentTemplates templates, PageHoles holes, MeterRegistry meters) {
 		this.cache = cache;
 		this.templates = templates;
 		this.holes = holes;
+		this.meters = meters;
 	}
 
 	/**
@@ -106,6 +112,13 @@ public class PrerenderedPages {
 	}
 
 	private PrerenderedPage render(String template, PageFrame frame, Map<String, Object> variables) {
+		// How often each page is rendered: after warm-up, about once per write that
+		// touches what it shows.
+		Counter.builder("ledgerline.pages.rendered")
+			.description("Prerendered pages rendered (cache misses of the page itself)")
+			.tag("template", template)
+			.register(this.meters)
+			.increment();
 		Map<String, Object> all = new HashMap<>(variables);
 		all.put("frame", frame);
 		all.put("_csrf", CSRF_HOLE);

@@ -15,6 +15,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.ledgerline.caching.InvalidationLog;
 import io.ledgerline.invoices.InvoiceInvalidationStep;
 
 /**
@@ -51,6 +52,8 @@ class InspectorWithoutDemoProfileTests {
 		assertThat(context.getBeanNamesForType(ListInvalidationMisuse.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(InvoiceDrift.class)).isEmpty();
 		assertThat(context.getBeanNamesForType(InspectorService.class)).isEmpty();
+		// The invalidation log is the inspector's: without it, no write pays for it.
+		assertThat(context.getBeanNamesForType(InvalidationLog.class)).isEmpty();
 	}
 
 }
