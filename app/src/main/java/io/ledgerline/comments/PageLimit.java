@@ -1,5 +1,6 @@
 package io.ledgerline.comments;
 
+import io.ledgerline.web.AsciiNumbers;
 import io.ledgerline.web.BadRequestException;
 
 /** The {@code limit} of a thread page: 1–100, 20 when absent. */
@@ -16,14 +17,13 @@ final class PageLimit {
 		if (limit == null) {
 			return DEFAULT;
 		}
-		try {
+		// ASCII digits only, as every number field: Integer.parseInt alone also reads
+		// "+20" and full-width or other scripts' digits.
+		if (AsciiNumbers.isWholeNumber(limit) && limit.length() <= 3) {
 			int value = Integer.parseInt(limit);
 			if (value >= 1 && value <= MAX) {
 				return value;
 			}
-		}
-		catch (NumberFormatException e) {
-			// answered below, with the same message as an out-of-range number
 		}
 		throw new BadRequestException("limit must be a whole number from 1 to " + MAX + ".");
 	}
