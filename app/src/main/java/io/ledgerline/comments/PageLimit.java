@@ -19,10 +19,15 @@ final class PageLimit {
 		}
 		// ASCII digits only, as every number field: Integer.parseInt alone also reads
 		// "+20" and full-width or other scripts' digits.
-		if (AsciiNumbers.isWholeNumber(limit) && limit.length() <= 3) {
-			int value = Integer.parseInt(limit);
-			if (value >= 1 && value <= MAX) {
-				return value;
+		if (AsciiNumbers.isWholeNumber(limit)) {
+			try {
+				int value = Integer.parseInt(limit);
+				if (value >= 1 && value <= MAX) {
+					return value;
+				}
+			}
+			catch (NumberFormatException beyondAnInt) {
+				// out of range, answered below like any other
 			}
 		}
 		throw new BadRequestException("limit must be a whole number from 1 to " + MAX + ".");
