@@ -42,9 +42,9 @@ record CommentCursor(Instant createdAt, UUID id) {
 				throw new IllegalArgumentException();
 			}
 			String millisText = rest.substring(0, colon);
-			// Only the ASCII digits this server writes: Long.parseLong alone also reads
-			// "+1"
-			// and other scripts' digits, so one position could be spelled many ways.
+			// Only the ASCII digits this server writes: Long.parseLong alone also
+			// reads "+1" and other scripts' digits, so one position could be spelled
+			// many ways.
 			if (!AsciiNumbers.isWholeNumber(millisText)) {
 				throw new IllegalArgumentException();
 			}

@@ -3,7 +3,6 @@ package io.ledgerline.config;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -110,21 +109,33 @@ class SecurityConfig {
 				wrongPassword.onAuthenticationFailure(request, response, exception);
 			}).withObjectPostProcessor(signInOnlyWithAUsableUsername()).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			// JSON for whoever asked for it (an API caller without a session gets 401
-			// JSON,
-			// never a redirect to the login page); everyone else, including a client that
-			// sends no Accept or */*, gets what a browser gets. Spring Security would use
-			// a
-			// lone JSON mapping as the default for every request, so the default is
-			// named.
-			.exceptionHandling(ex -> ex
-				.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
-					.addEntryPointFor(jsonUnauthorized(jsonMapper), json)
-					.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
-					.build())
-				.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
-						new LinkedHashMap<>(Map.of(json, jsonForbidden(jsonMapper))), new AccessDeniedHandlerImpl())));
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(signInRequired(json, jsonMapper))
+				.accessDeniedHandler(refused(json, jsonMapper)));
 		return http.build();
+	}
+
+	/**
+	 * Without a session: 401 JSON for whoever asked for JSON (an API caller is never
+	 * redirected to the sign-in page); everyone else, a client that sends no Accept or
+	 * {@code *}{@code /*} included, gets what a browser gets, the sign-in redirect. The
+	 * default is named here because Spring Security makes a lone JSON mapping the default
+	 * for every request.
+	 */
+	private static AuthenticationEntryPoint signInRequired(RequestMatcher json, JsonMapper jsonMapper) {
+		return DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(jsonUnauthorized(jsonMapper), json)
+			.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+			.build();
+	}
+
+	/**
+	 * A refusal (a wrong CSRF token, a forbidden path): JSON only for JSON, by the same
+	 * rule.
+	 */
+	private static AccessDeniedHandler refused(RequestMatcher json, JsonMapper jsonMapper) {
+		LinkedHashMap<RequestMatcher, AccessDeniedHandler> forJson = new LinkedHashMap<>();
+		forJson.put(json, jsonForbidden(jsonMapper));
+		return new RequestMatcherDelegatingAccessDeniedHandler(forJson, new AccessDeniedHandlerImpl());
 	}
 
 	/**

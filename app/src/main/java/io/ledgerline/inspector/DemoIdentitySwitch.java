@@ -102,9 +102,9 @@ class DemoIdentitySwitch {
 		transaction.executeWithoutResult(status -> targetOrgs.forEach(org -> audit.record(org, me.userId(),
 				"identity.switch", "user", email, me.email() + " now acts as " + email)));
 		Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-		// A switch of identity is a sign-in: a new session id (session fixation) and a
-		// new
-		// CSRF token, so nothing handed out to the old identity works for the new one.
+		// A switch of identity is a sign-in: a new session id (session fixation) and
+		// a new CSRF token, so nothing handed out to the old identity works for the
+		// new one.
 		request.getSession();
 		signInSession.onAuthentication(signedIn, request, response);
 		SecurityContext context = holder.createEmptyContext();

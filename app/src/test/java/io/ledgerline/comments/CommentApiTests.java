@@ -381,8 +381,8 @@ class CommentApiTests {
 	@Test
 	void theInspectorsFailNextCommentFailsOnlyTheNextPostOfThatOrg() throws Exception {
 		TestInvoice globexInvoice = fixtures.invoice(globex, "7.00");
-		// Armed by an admin (an org-wide switch); it fails the next post of anyone in the
-		// org.
+		// Armed by an admin (an org-wide switch); it fails the next post of anyone
+		// in the org.
 		mvc.perform(form(acme.admin(), "/inspector/fail-next-comment")).andExpect(status().isSeeOther());
 
 		post(globex.admin(), globexInvoice.id(), UUID.randomUUID(), "Other org unaffected").andExpect(status().isOk());

@@ -167,16 +167,16 @@ class RawHttpHostileTests {
 
 	@Test
 	void aPercentEncodedControlCharacterInTheUsernameIsA400NotASignIn() throws Exception {
-		// Each of these, with the right password, signed in (and got fresh throttle
-		// counts).
+		// Each of these, with the right password, signed in (and got fresh
+		// throttle counts).
 		for (String suffix : List.of("%00", "%01", "%09", "%7F", "%C2%85", "%E2%80%8B", "%00%00")) {
 			Answer answer = signInAttempt(org.member() + suffix, Fixtures.PASSWORD);
 			assertThat(answer.status()).as(suffix).isEqualTo(400);
 			assertThat(answer.header("Location")).as(suffix).isNull();
 			assertThat(answer.body()).as(suffix).contains("cannot contain control characters");
 		}
-		// Full-width letters are the same account: it signs in (and is throttled with it,
-		// LoginThrottleTests).
+		// Full-width letters are the same account: it signs in (and is throttled
+		// with it, LoginThrottleTests).
 		String wide = URLEncoder.encode(LoginThrottleTests.fullWidth(org.member()), StandardCharsets.UTF_8);
 		assertThat(signInAttempt(wide, Fixtures.PASSWORD).header("Location")).endsWith("/invoices");
 	}

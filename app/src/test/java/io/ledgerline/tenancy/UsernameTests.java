@@ -38,8 +38,8 @@ class UsernameTests {
 	@ValueSource(strings = { "priya@acme.test\u0000", "\u0000priya@acme.test", "pri\u0000ya@acme.test",
 			"priya@acme.test\u0001", "priya@acme.test\u001f", "priya@acme.test\t", "priya@acme.test\n",
 			"priya@acme.test\r\n", "priya@acme.test\u007f", "priya@acme.test\u0085", "priya@acme.test\u009f",
-			// invisible format characters: zero-width space and joiner, BOM, direction
-			// marks
+			// invisible format characters: zero-width space and joiner, BOM,
+			// direction marks
 			"priya@acme.test\u200b", "pri\u200dya@acme.test", "\ufeffpriya@acme.test", "priya@acme.test\u200e",
 			"\u202epriya@acme.test" })
 	void controlAndInvisibleCharactersAreRefusedNotRemoved(String typed) {
