@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.ledgerline.web.AsciiNumbers;
 import io.ledgerline.web.BadRequestException;
 
 /**
@@ -40,7 +41,14 @@ record CommentCursor(Instant createdAt, UUID id) {
 			if (colon < 1) {
 				throw new IllegalArgumentException();
 			}
-			long millis = Long.parseLong(rest.substring(0, colon));
+			String millisText = rest.substring(0, colon);
+			// Only the ASCII digits this server writes: Long.parseLong alone also
+			// reads "+1" and other scripts' digits, so one position could be spelled
+			// many ways.
+			if (!AsciiNumbers.isWholeNumber(millisText)) {
+				throw new IllegalArgumentException();
+			}
+			long millis = Long.parseLong(millisText);
 			String uuid = rest.substring(colon + 1);
 			UUID id = UUID.fromString(uuid);
 			// UUID.fromString accepts short forms ("1-1-1-1-1"); only the canonical form

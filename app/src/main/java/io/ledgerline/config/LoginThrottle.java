@@ -2,11 +2,12 @@ package io.ledgerline.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.ledgerline.tenancy.Username;
 
 /**
  * Failed sign-ins counted per account and per client address over a sliding window
@@ -14,6 +15,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * clock). Once either count reaches its limit, sign-in is refused for that account or
  * address, even with the right password, until the window has passed without a new
  * failure. In memory, per instance: the limits are per instance too.
+ *
+ * <p>
+ * An account is counted by its {@link Username}, the normal form the user lookup signs in
+ * with, so no other spelling of the same account (case, spaces, full-width letters) gets
+ * fresh tries.
  */
 final class LoginThrottle {
 
@@ -26,7 +32,7 @@ final class LoginThrottle {
 	static final String MESSAGE = "Too many failed sign-ins for this account or from this address. Wait "
 			+ WINDOW.toMinutes() + " minutes and try again.";
 
-	private final Cache<String, AtomicInteger> accounts;
+	private final Cache<Username, AtomicInteger> accounts;
 
 	private final Cache<String, AtomicInteger> addresses;
 
@@ -35,7 +41,7 @@ final class LoginThrottle {
 		this.addresses = counters(clock);
 	}
 
-	private static Cache<String, AtomicInteger> counters(Clock clock) {
+	private static <K> Cache<K, AtomicInteger> counters(Clock clock) {
 		return Caffeine.newBuilder()
 			.ticker(() -> clock.millis() * 1_000_000L)
 			.expireAfterWrite(WINDOW)
@@ -44,26 +50,30 @@ final class LoginThrottle {
 			.build();
 	}
 
-	boolean refused(String account, String address) {
-		return count(accounts, key(account)) >= ACCOUNT_LIMIT || count(addresses, address) >= ADDRESS_LIMIT;
+	/**
+	 * @param account null when the attempt names no possible account (only the address
+	 * counts then)
+	 */
+	boolean refused(Username account, String address) {
+		return count(accounts, account) >= ACCOUNT_LIMIT || count(addresses, address) >= ADDRESS_LIMIT;
 	}
 
-	void failed(String account, String address) {
-		bump(accounts, key(account));
+	void failed(Username account, String address) {
+		bump(accounts, account);
 		bump(addresses, address);
 	}
 
 	/** A right password clears the account's count (not the address's). */
-	void succeeded(String account) {
-		accounts.invalidate(key(account));
+	void succeeded(Username account) {
+		accounts.invalidate(account);
 	}
 
-	private static int count(Cache<String, AtomicInteger> counters, String key) {
+	private static <K> int count(Cache<K, AtomicInteger> counters, K key) {
 		AtomicInteger count = key == null ? null : counters.getIfPresent(key);
 		return count == null ? 0 : count.get();
 	}
 
-	private static void bump(Cache<String, AtomicInteger> counters, String key) {
+	private static <K> void bump(Cache<K, AtomicInteger> counters, K key) {
 		if (key == null) {
 			return;
 		}
@@ -73,10 +83,6 @@ final class LoginThrottle {
 			next.incrementAndGet();
 			return next;
 		});
-	}
-
-	private static String key(String account) {
-		return account == null ? null : account.strip().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.ledgerline.tenancy.Username;
 import io.ledgerline.web.JsonRequests;
 
 /**
@@ -34,7 +35,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!throttle.refused(request.getParameter("username"), request.getRemoteAddr())) {
+		Username account = Username.parse(request.getParameter("username")).orElse(null);
+		if (!throttle.refused(account, request.getRemoteAddr())) {
 			chain.doFilter(request, response);
 			return;
 		}

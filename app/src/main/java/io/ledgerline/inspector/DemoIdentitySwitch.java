@@ -1,7 +1,6 @@
 package io.ledgerline.inspector;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,11 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ledgerline.audit.AuditLog;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.Role;
+import io.ledgerline.tenancy.Username;
 import io.ledgerline.web.BadRequestException;
 import io.ledgerline.web.ForbiddenException;
 
@@ -60,8 +62,12 @@ class DemoIdentitySwitch {
 	// security filters load it from on the next request.
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	DemoIdentitySwitch(UserDetailsService users, JdbcClient jdbc, AuditLog audit, TransactionTemplate transaction) {
+	private final SessionAuthenticationStrategy signInSession;
+
+	DemoIdentitySwitch(UserDetailsService users, JdbcClient jdbc, AuditLog audit, TransactionTemplate transaction,
+			SessionAuthenticationStrategy signInSession) {
 		this.users = users;
+		this.signInSession = signInSession;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.transaction = transaction;
@@ -71,7 +77,8 @@ class DemoIdentitySwitch {
 	 * @return the email now signed in
 	 */
 	String actAs(ActingUser me, String username, HttpServletRequest request, HttpServletResponse response) {
-		String email = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+		// The sign-in form's normal form; text that names no account is a 400 saying why.
+		String email = new Username(username).value();
 		if (!DEMO_USERS.contains(email)) {
 			throw new BadRequestException(
 					"username must be one of the demo users: " + String.join(", ", DEMO_USERS) + ".");
@@ -94,13 +101,16 @@ class DemoIdentitySwitch {
 		}
 		transaction.executeWithoutResult(status -> targetOrgs.forEach(org -> audit.record(org, me.userId(),
 				"identity.switch", "user", email, me.email() + " now acts as " + email)));
+		Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+		// A switch of identity is a sign-in: a new session id (session fixation) and
+		// a new CSRF token, so nothing handed out to the old identity works for the
+		// new one.
+		request.getSession();
+		signInSession.onAuthentication(signedIn, request, response);
 		SecurityContext context = holder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		context.setAuthentication(signedIn);
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
-		// A new identity gets a new session id, as after a sign-in (session fixation).
-		request.getSession();
-		request.changeSessionId();
 		return user.getUsername();
 	}
 

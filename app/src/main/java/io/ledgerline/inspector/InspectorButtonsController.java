@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.ledgerline.comments.CommentFaults;
 import io.ledgerline.invoices.InvoiceConflictException;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
@@ -36,11 +35,8 @@ class InspectorButtonsController {
 
 	private final InspectorService inspector;
 
-	private final CommentFaults commentFaults;
-
-	InspectorButtonsController(InspectorService inspector, CommentFaults commentFaults) {
+	InspectorButtonsController(InspectorService inspector) {
 		this.inspector = inspector;
-		this.commentFaults = commentFaults;
 	}
 
 	@PostMapping("/edit-one")
@@ -112,10 +108,13 @@ class InspectorButtonsController {
 	/** Per org: only the acting user's org's next comment post fails. */
 	@PostMapping("/fail-next-comment")
 	String failNextComment(ActingUser me, RedirectAttributes redirect) {
-		commentFaults.failNextPost(me.orgId());
-		Toast.success(redirect,
-				"The next comment posted in " + me.active().orgName() + " will fail with 500; nothing is stored.");
-		return "redirect:" + INSPECTOR;
+		return page(redirect, INSPECTOR, () -> inspector.failNextComment(me));
+	}
+
+	@PostMapping(path = "/fail-next-comment", produces = JSON)
+	@ResponseBody
+	ApiResponse failNextCommentJson(ActingUser me) {
+		return json(inspector.failNextComment(me));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import io.ledgerline.audit.AuditLog;
 import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.comments.CommentFaults;
 import io.ledgerline.caching.InvalidationLog;
 import io.ledgerline.invoices.Invoice;
 import io.ledgerline.invoices.InvoiceChanges;
@@ -61,8 +62,11 @@ class InspectorService {
 
 	private final SummaryJobs summaryJobs;
 
+	private final CommentFaults commentFaults;
+
 	InspectorService(InvoiceReads reads, InvoiceService invoices, ListInvalidationMisuse misuse, InvoiceDrift drift,
-			TagCache cache, InvalidationLog invalidations, AuditLog audit, SummaryJobs summaryJobs) {
+			TagCache cache, InvalidationLog invalidations, AuditLog audit, SummaryJobs summaryJobs,
+			CommentFaults commentFaults) {
 		this.reads = reads;
 		this.invoices = invoices;
 		this.misuse = misuse;
@@ -71,6 +75,7 @@ class InspectorService {
 		this.invalidations = invalidations;
 		this.audit = audit;
 		this.summaryJobs = summaryJobs;
+		this.commentFaults = commentFaults;
 	}
 
 	InspectorPage page(ActingUser me) {
@@ -118,10 +123,26 @@ class InspectorService {
 		});
 	}
 
+	/**
+	 * The misuse toggle changes how every edit in the org is invalidated, for everyone in
+	 * it: an org-wide switch, so admins only (like the summary task and delete).
+	 */
 	ButtonOutcome toggleMisuse(ActingUser me) {
+		me.requireAdmin("turn the misuse demo on or off");
 		boolean on = misuse.toggle(me.orgId());
 		return ButtonOutcome.done(on ? "Misuse on: the edit action now revalidates the list instead of updating it."
 				: "Misuse off: the edit action updates all three tags again.");
+	}
+
+	/**
+	 * Arms the org's next comment post, whoever sends it, to fail with 500: an org-wide
+	 * switch, so admins only.
+	 */
+	ButtonOutcome failNextComment(ActingUser me) {
+		me.requireAdmin("make the next comment fail");
+		commentFaults.failNextPost(me.orgId());
+		return ButtonOutcome
+			.done("The next comment posted in " + me.active().orgName() + " will fail with 500; nothing is stored.");
 	}
 
 	/** The real edit flow on the newest active invoice: its total goes up by 1.00. */

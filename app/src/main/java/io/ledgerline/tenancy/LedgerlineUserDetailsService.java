@@ -19,9 +19,14 @@ class LedgerlineUserDetailsService implements UserDetailsService {
 		this.repository = repository;
 	}
 
+	/**
+	 * Looks the account up by the {@link Username} normal form, the same one the sign-in
+	 * throttle counts by; text that cannot name an account names none.
+	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return repository.findUserByEmail(username.trim().toLowerCase(java.util.Locale.ROOT))
+		return Username.parse(username)
+			.flatMap(name -> repository.findUserByEmail(name.value()))
 			.map(u -> User.withUsername(u.email())
 				.password(u.passwordHash())
 				.disabled(!u.enabled())

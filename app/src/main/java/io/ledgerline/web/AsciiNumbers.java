@@ -1,6 +1,7 @@
 package io.ledgerline.web;
 
 import java.beans.PropertyEditorSupport;
+import java.util.regex.Pattern;
 
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,7 +14,18 @@ import org.springframework.web.bind.annotation.InitBinder;
  * conversion service for every controller; a refusal is the usual type mismatch (400).
  */
 @ControllerAdvice
-class AsciiNumbers {
+public final class AsciiNumbers {
+
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,19}");
+
+	/**
+	 * Whether {@code text} is a whole number in ASCII digits (an optional leading minus,
+	 * no plus, no spaces): the rule for every number a request carries, also where a
+	 * handler reads one itself rather than through binding.
+	 */
+	public static boolean isWholeNumber(String text) {
+		return text != null && WHOLE_NUMBER.matcher(text).matches();
+	}
 
 	@InitBinder
 	void strictNumbers(WebDataBinder binder) {
@@ -41,7 +53,7 @@ class AsciiNumbers {
 				setValue(null);
 				return;
 			}
-			if (!trimmed.matches("-?[0-9]{1,19}")) {
+			if (!isWholeNumber(trimmed)) {
 				throw new IllegalArgumentException("not a whole number in ASCII digits");
 			}
 			setValue(parse.apply(trimmed));

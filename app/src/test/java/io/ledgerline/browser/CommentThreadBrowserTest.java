@@ -142,7 +142,8 @@ class CommentThreadBrowserTest extends BrowserTestBase {
 	void aForced500TakesTheOptimisticCommentBackAndShowsAnError() throws Exception {
 		TestOrg org = fixtures.org();
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
-		Page page = openThread(org.member(), invoice);
+		// An org-wide switch: only an admin's inspector offers it.
+		Page page = openThread(org.admin(), invoice);
 		page.navigate(url("/inspector"));
 		page.getByTestId("fail-next-comment").click();
 		page.waitForURL(url("/inspector"));

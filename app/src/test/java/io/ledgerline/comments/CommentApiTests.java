@@ -126,6 +126,53 @@ class CommentApiTests {
 			.andExpect(jsonPath("$.error.code").value("bad_request"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "\uff12\uff10", "\u0662\u0660", "\u0968", "+20", " 20", "20 ", "1e2" })
+	void aLimitInAnythingButPlainAsciiDigitsIsAJson400(String limit) throws Exception {
+		mvc.perform(json(acme.member(), "/api/invoices/" + invoice.id() + "/comments").param("limit", limit))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error.code").value("bad_request"))
+			.andExpect(jsonPath("$.error.message").value("limit must be a whole number from 1 to 100."));
+	}
+
+	@Test
+	void aCursorWhosePositionIsNotInAsciiDigitsIsAJson400() throws Exception {
+		post(acme.member(), invoice.id(), UUID.randomUUID(), "One").andExpect(status().isOk());
+		String id = UUID.randomUUID().toString();
+		String millis = "1764000000000";
+		mvc.perform(json(acme.member(), "/api/invoices/" + invoice.id() + "/comments").param("cursor",
+				cursor(millis + ":" + id)))
+			.andExpect(status().isOk());
+		String fullWidth = millis.chars()
+			.mapToObj(c -> Character.toString(c - '0' + 0xff10))
+			.reduce("", String::concat);
+		for (String position : List.of(fullWidth, "+" + millis, "\u0661" + millis.substring(1))) {
+			mvc.perform(json(acme.member(), "/api/invoices/" + invoice.id() + "/comments").param("cursor",
+					cursor(position + ":" + id)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.error.code").value("bad_request"));
+		}
+	}
+
+	@Test
+	void aPageCarriesOkTrueBesideItsPublishedMembers() throws Exception {
+		post(acme.member(), invoice.id(), UUID.randomUUID(), "One").andExpect(status().isOk());
+		JsonNode page = read(mvc.perform(json(acme.member(), "/api/invoices/" + invoice.id() + "/comments"))
+			.andExpect(status().isOk())
+			.andReturn());
+		assertThat(page.propertyNames()).containsExactlyInAnyOrder("ok", "comments", "nextCursor");
+		assertThat(page.get("ok").asBoolean()).isTrue();
+		assertThat(page.get("comments").size()).isEqualTo(1);
+		assertThat(page.get("nextCursor").isNull()).isTrue();
+	}
+
+	/** A cursor as the server writes them, around the given "millis:uuid". */
+	private static String cursor(String position) {
+		return java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(("c1:" + position).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	@Test
 	void anotherOrgsInvoiceIsAJson404() throws Exception {
 		post(acme.member(), invoice.id(), UUID.randomUUID(), "Only for acme").andExpect(status().isOk());
@@ -334,7 +381,9 @@ class CommentApiTests {
 	@Test
 	void theInspectorsFailNextCommentFailsOnlyTheNextPostOfThatOrg() throws Exception {
 		TestInvoice globexInvoice = fixtures.invoice(globex, "7.00");
-		mvc.perform(form(acme.member(), "/inspector/fail-next-comment")).andExpect(status().isSeeOther());
+		// Armed by an admin (an org-wide switch); it fails the next post of anyone
+		// in the org.
+		mvc.perform(form(acme.admin(), "/inspector/fail-next-comment")).andExpect(status().isSeeOther());
 
 		post(globex.admin(), globexInvoice.id(), UUID.randomUUID(), "Other org unaffected").andExpect(status().isOk());
 		UUID failed = UUID.randomUUID();

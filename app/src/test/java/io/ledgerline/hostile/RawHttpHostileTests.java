@@ -2,6 +2,8 @@ package io.ledgerline.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +163,78 @@ class RawHttpHostileTests {
 			assertThat(answer.status()).as(type).isBetween(400, 499);
 		}
 		assertThat(fixtures.row(invoice.id()).archived()).isFalse();
+	}
+
+	@Test
+	void aPercentEncodedControlCharacterInTheUsernameIsA400NotASignIn() throws Exception {
+		// Each of these, with the right password, signed in (and got fresh
+		// throttle counts).
+		for (String suffix : List.of("%00", "%01", "%09", "%7F", "%C2%85", "%E2%80%8B", "%00%00")) {
+			Answer answer = signInAttempt(org.member() + suffix, Fixtures.PASSWORD);
+			assertThat(answer.status()).as(suffix).isEqualTo(400);
+			assertThat(answer.header("Location")).as(suffix).isNull();
+			assertThat(answer.body()).as(suffix).contains("cannot contain control characters");
+		}
+		// Full-width letters are the same account: it signs in (and is throttled
+		// with it, LoginThrottleTests).
+		String wide = URLEncoder.encode(LoginThrottleTests.fullWidth(org.member()), StandardCharsets.UTF_8);
+		assertThat(signInAttempt(wide, Fixtures.PASSWORD).header("Location")).endsWith("/invoices");
+	}
+
+	@Test
+	void aClientWithoutAnAcceptHeaderIsSentToSignInOnPagesAndGets401JsonOnTheApi() throws Exception {
+		TestInvoice invoice = fixtures.invoice(org, "100.00");
+		for (String[] accept : List.of(new String[0], new String[] { "Accept: */*" })) {
+			for (String page : List.of("/invoices", "/invoices/" + invoice.id(), "/tickets")) {
+				Answer answer = http.get(page, accept);
+				assertThat(answer.status()).as(page + " " + List.of(accept)).isEqualTo(302);
+				assertThat(answer.header("Location")).as(page).endsWith("/login");
+			}
+			Answer api = http.get("/api/invoices/" + invoice.id() + "/comments", accept);
+			assertThat(api.status()).isEqualTo(401);
+			assertThat(api.header("Location")).isNull();
+			assertThat(api.body()).contains("\"code\":\"unauthorized\"");
+		}
+		Answer json = http.get("/invoices", "Accept: application/json");
+		assertThat(json.status()).isEqualTo(401);
+		assertThat(json.body()).contains("\"code\":\"unauthorized\"");
+	}
+
+	@Test
+	void theIdentitySwitchRotatesTheCsrfTokenAsASignInDoes() throws Exception {
+		Session dana = http.signIn("dana@acme.test", "demo");
+		Answer switched = http.send("POST", "/inspector/identity",
+				List.of("Cookie: " + dana.cookie(), "Content-Type: application/x-www-form-urlencoded",
+						"Accept: text/html"),
+				"username=priya%40acme.test&_csrf=" + URLEncoder.encode(dana.csrf(), StandardCharsets.UTF_8));
+		assertThat(switched.status()).isEqualTo(303);
+		String priya = switched.sessionCookie();
+		assertThat(priya).as("a new session id").isNotNull().isNotEqualTo(dana.cookie());
+
+		Answer withOldToken = http.send("POST", "/orgs/switch",
+				List.of("Cookie: " + priya, "Content-Type: application/x-www-form-urlencoded", "Accept: text/html"),
+				"orgId=acme&_csrf=" + URLEncoder.encode(dana.csrf(), StandardCharsets.UTF_8));
+		assertThat(withOldToken.status()).as("the token handed to dana").isEqualTo(403);
+
+		Answer page = http.get("/invoices", "Cookie: " + priya, "Accept: text/html");
+		assertThat(page.body()).contains("priya@acme.test");
+		Answer withNewToken = http.send("POST", "/orgs/switch",
+				List.of("Cookie: " + priya, "Content-Type: application/x-www-form-urlencoded", "Accept: text/html"),
+				"orgId=acme&_csrf=" + URLEncoder.encode(page.csrfToken(), StandardCharsets.UTF_8));
+		assertThat(withNewToken.status()).isEqualTo(303);
+	}
+
+	/**
+	 * A sign-in with a fresh session and token; {@code encodedUsername} goes in as given.
+	 */
+	private Answer signInAttempt(String encodedUsername, String password) throws Exception {
+		Answer loginPage = http.get("/login", "Accept: text/html");
+		return http.send("POST", "/login",
+				List.of("Cookie: " + loginPage.sessionCookie(), "Accept: text/html",
+						"Content-Type: application/x-www-form-urlencoded"),
+				"username=" + encodedUsername.replace("@", "%40") + "&password="
+						+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+						+ URLEncoder.encode(loginPage.csrfToken(), StandardCharsets.UTF_8));
 	}
 
 	@Test

@@ -7,8 +7,10 @@ import static io.ledgerline.support.Requests.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -38,7 +40,8 @@ import io.ledgerline.support.PageHtml;
 /**
  * The probe's findings that MockMvc reproduces: the deleted-invoice leak, actuator
  * metrics, CSP, duplicate fields, full-width digits, the JSON envelope of the inspector
- * and the org switch, and the misuse toggle's scope.
+ * and the org switch, the misuse toggle's scope, the inspector's org-wide switches
+ * (admins only), and JSON only for whoever asks for it.
  */
 @IntegrationTest
 class SecurityHardeningTests {
@@ -255,6 +258,88 @@ class SecurityHardeningTests {
 		String page = mvc.perform(page(other.admin(), "/inspector")).andReturn().getResponse().getContentAsString();
 		assertThat(new PageHtml(page).items("invalidation-log"))
 			.noneSatisfy(item -> assertThat(item.getOrDefault("data-tag", "")).contains(org.id()));
+	}
+
+	@Test
+	void theInspectorsOrgWideSwitchesAreForAdminsOnly() throws Exception {
+		TestInvoice invoice = fixtures.invoice(org, "10.00");
+		mvc.perform(form(org.member(), "/inspector/misuse")).andExpect(status().isForbidden());
+		mvc.perform(formJson(org.member(), "/inspector/misuse"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error.code").value("forbidden"));
+		assertThat(misuse.isOn(org.id())).isFalse();
+		mvc.perform(form(org.member(), "/inspector/fail-next-comment")).andExpect(status().isForbidden());
+		mvc.perform(formJson(org.member(), "/inspector/fail-next-comment"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error.code").value("forbidden"));
+		// Nothing was armed: the next comment in the org is stored.
+		comment(org.admin(), invoice, "Still works").andExpect(status().isOk());
+
+		// An admin's switches work, for everyone in the org.
+		mvc.perform(formJson(org.admin(), "/inspector/misuse")).andExpect(status().isOk());
+		assertThat(misuse.isOn(org.id())).isTrue();
+		mvc.perform(formJson(org.admin(), "/inspector/fail-next-comment"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ok").value(true));
+		comment(org.member(), invoice, "Doomed").andExpect(status().isInternalServerError());
+		comment(org.member(), invoice, "Stored").andExpect(status().isOk());
+	}
+
+	@Test
+	void aPageRouteWithoutAnAcceptHeaderGetsTheSignInRedirectNotJson() throws Exception {
+		TestInvoice invoice = fixtures.invoice(org, "10.00");
+		for (String url : List.of("/invoices", "/invoices/" + invoice.id(), "/tickets", "/inspector")) {
+			for (String accept : new String[] { null, "*/*", "text/html", "application/json;q=0, */*",
+					"application/json, text/html" }) {
+				var request = get(url);
+				if (accept != null) {
+					request.header("Accept", accept);
+				}
+				mvc.perform(request)
+					.andExpect(status().isFound())
+					.andExpect(header().string("Location", endsWith("/login")));
+			}
+			for (String accept : List.of("application/json", "application/problem+json", "APPLICATION/JSON",
+					"application/json, */*;q=0.1")) {
+				mvc.perform(get(url).header("Accept", accept))
+					.andExpect(status().isUnauthorized())
+					.andExpect(header().doesNotExist("Location"))
+					.andExpect(jsonPath("$.error.code").value("unauthorized"));
+			}
+		}
+		mvc.perform(get("/api/invoices/" + invoice.id() + "/comments").header("Accept", "*/*"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.error.code").value("unauthorized"));
+	}
+
+	@Test
+	void aRefusedCsrfTokenOnAPageFormIsTheErrorPageAndJsonOnlyForJson() throws Exception {
+		TestInvoice invoice = fixtures.invoice(org, "10.00");
+		for (String accept : new String[] { null, "*/*", "text/html" }) {
+			var request = post("/invoices/" + invoice.id() + "/archive").with(user(org.admin()))
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("version", "1");
+			if (accept != null) {
+				request.header("Accept", accept);
+			}
+			var response = mvc.perform(request).andExpect(status().isForbidden()).andReturn().getResponse();
+			assertThat(String.valueOf(response.getContentType())).as(String.valueOf(accept)).doesNotContain("json");
+			assertThat(response.getContentAsString()).as(String.valueOf(accept)).doesNotContain("\"ok\"");
+		}
+		mvc.perform(post("/invoices/" + invoice.id() + "/archive").with(user(org.admin()))
+			.accept(MediaType.APPLICATION_JSON)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("version", "1"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error.code").value("forbidden"));
+		assertThat(fixtures.row(invoice.id()).archived()).isFalse();
+	}
+
+	private org.springframework.test.web.servlet.ResultActions comment(String email, TestInvoice invoice, String body)
+			throws Exception {
+		return mvc.perform(formJson(email, "/invoices/" + invoice.id() + "/comments")
+			.param("clientId", java.util.UUID.randomUUID().toString())
+			.param("body", body));
 	}
 
 	private long newestLogged(TestOrg of) {

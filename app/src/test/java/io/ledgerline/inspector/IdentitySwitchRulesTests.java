@@ -5,7 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +81,25 @@ class IdentitySwitchRulesTests {
 				WHERE a.action = 'identity.switch' AND a.subject_id = ? AND a.org_id = 'acme' AND u.email = ?
 				ORDER BY a.id DESC LIMIT 1""").params("priya@acme.test", "dana@acme.test").query(String.class).single();
 		assertThat(detail).contains("dana@acme.test").contains("priya@acme.test");
+	}
+
+	@Test
+	void theSwitchReadsAUsernameAsTheSignInDoes() throws Exception {
+		for (String spelling : List.of("priya@acme.test\u0000", "priya@acme.test\t", "\u200bpriya@acme.test",
+				"priya@acme.test\u0085")) {
+			MockHttpSession session = new MockHttpSession();
+			mvc.perform(actAs("dana@acme.test", spelling, session))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("control characters")));
+			assertThat(signedIn(session)).isEqualTo("dana@acme.test");
+		}
+		// Upper case, spaces and full-width letters name priya, as at the sign-in form.
+		for (String spelling : List.of(" PRIYA@acme.test ",
+				"\uff50\uff52\uff49\uff59\uff41\uff20\uff41\uff43\uff4d\uff45\uff0e\uff54\uff45\uff53\uff54")) {
+			MockHttpSession session = new MockHttpSession();
+			mvc.perform(actAs("dana@acme.test", spelling, session)).andExpect(status().isSeeOther());
+			assertThat(signedIn(session)).isEqualTo("priya@acme.test");
+		}
 	}
 
 	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder actAs(String actor,

@@ -146,15 +146,36 @@ class InspectorPageTests {
 
 	@Test
 	void misuseToggleFlipsAndShowsItsState() throws Exception {
-		mvc.perform(form(org.member(), "/inspector/misuse"))
+		mvc.perform(form(org.admin(), "/inspector/misuse"))
 			.andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/inspector"));
 		assertThat(misuse.isOn(org.id())).isTrue();
-		assertThat(inspector(org.member()).text("misuse-toggle")).isEqualTo("on");
+		assertThat(inspector(org.admin()).text("misuse-toggle")).isEqualTo("on");
+		assertThat(inspector(org.member()).text("misuse-state")).isEqualTo("on");
 
-		mvc.perform(form(org.member(), "/inspector/misuse")).andExpect(status().isSeeOther());
+		mvc.perform(form(org.admin(), "/inspector/misuse")).andExpect(status().isSeeOther());
 		assertThat(misuse.isOn(org.id())).isFalse();
-		assertThat(inspector(org.member()).text("misuse-toggle")).isEqualTo("off");
+		assertThat(inspector(org.admin()).text("misuse-toggle")).isEqualTo("off");
+		assertThat(inspector(org.member()).text("misuse-state")).isEqualTo("off");
+	}
+
+	@Test
+	void aMembersInspectorOffersNoOrgWideSwitch() throws Exception {
+		PageHtml member = inspector(org.member());
+		assertThat(member.has("misuse-toggle")).isFalse();
+		assertThat(member.has("fail-next-comment")).isFalse();
+		assertThat(member.formsPostingTo("/inspector/misuse")).isZero();
+		assertThat(member.formsPostingTo("/inspector/fail-next-comment")).isZero();
+		assertThat(member.text("misuse-state")).isEqualTo("off");
+		// The buttons that act as the member through the real flows stay.
+		for (String button : List.of("edit-one", "archive-one", "restore-one", "force-drift")) {
+			assertThat(member.formsPostingTo("/inspector/" + button)).as(button).isEqualTo(1);
+		}
+
+		PageHtml admin = inspector(org.admin());
+		assertThat(admin.formsPostingTo("/inspector/misuse")).isEqualTo(1);
+		assertThat(admin.formsPostingTo("/inspector/fail-next-comment")).isEqualTo(1);
+		assertThat(admin.has("misuse-state")).isFalse();
 	}
 
 	@Test
