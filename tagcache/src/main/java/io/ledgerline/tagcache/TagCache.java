@@ -97,6 +97,12 @@ public final class TagCache {
 
 	private final AtomicLong loadSequence = new AtomicLong();
 
+	/**
+	 * Loads numbered up to this one are condemned (see {@link #invalidateAll}): their
+	 * entries are dead, and a reader does not join them.
+	 */
+	private final AtomicLong condemnedThrough = new AtomicLong();
+
 	private final LongAdder hits = new LongAdder();
 
 	private final LongAdder misses = new LongAdder();
@@ -223,6 +229,9 @@ public final class TagCache {
 	 * set) is dead.
 	 */
 	private Entry.Status statusOf(Entry entry, long nowNanos) {
+		if (entry.sequence <= condemnedThrough.get()) {
+			return Entry.Status.DEAD;
+		}
 		Entry.Status status = entry.statusAt(nowNanos);
 		if (status == Entry.Status.DEAD || ageLimit == null) {
 			return status;
@@ -265,7 +274,7 @@ public final class TagCache {
 				// reader a
 				// value older than a write it may have just made: start a newer one
 				// instead.
-				if (inFlight.tags.unexpired()) {
+				if (inFlight.tags.unexpired() && inFlight.sequence > condemnedThrough.get()) {
 					misses.increment();
 					return inFlight.await().cached();
 				}
@@ -542,6 +551,22 @@ public final class TagCache {
 		}
 	}
 
+	/**
+	 * Expires everything this cache holds, and the result of every load already running:
+	 * the next read of every key loads. For an instance that may have missed
+	 * invalidations it can no longer learn (its bus tells it through
+	 * {@link InvalidationBus#subscribeToGaps}, which this cache subscribes to), so it
+	 * cannot tell which entries are still right. Local only: nothing is published,
+	 * recorded or reported to listeners.
+	 */
+	public void invalidateAll() {
+		// Loads are numbered before their loader runs, so a load numbered after this read
+		// reads the data after whatever was missed.
+		condemnedThrough.accumulateAndGet(loadSequence.get(), Math::max);
+		// The dead entries would only be skipped; free their memory now.
+		entries.invalidateAll();
+	}
+
 	private LongAdder counter(Primitive primitive) {
 		return switch (primitive) {
 			case UPDATE_TAG -> updateTags;
@@ -812,6 +837,7 @@ public final class TagCache {
 			// Subscribed only once fully constructed: the bus may deliver on any thread
 			// at once.
 			cache.bus.subscribe(cache::receive);
+			cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
 			return cache;
 		}
 
