@@ -12,7 +12,11 @@ import io.ledgerline.config.Timestamps;
 import io.ledgerline.tagcache.InvalidationIntent;
 import io.ledgerline.tagcache.TagInvalidation;
 
-/** The {@code invalidation_journal} table: appended in the writer's transaction. */
+/**
+ * The {@code invalidation_journal} table: appended in the writer's transaction, pruned to
+ * a retention window ({@link JournalPruner}), with the highest pruned position kept in
+ * {@code invalidation_journal_pruned}.
+ */
 class InvalidationJournal {
 
 	private final JdbcClient jdbc;
@@ -54,8 +58,43 @@ class InvalidationJournal {
 		}).list();
 	}
 
+	/**
+	 * The highest position written, or pruned if that is higher (the table may be empty).
+	 */
 	long head() {
-		return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM invalidation_journal").query(Long.class).single();
+		return jdbc.sql("""
+				SELECT GREATEST((SELECT COALESCE(MAX(seq), 0) FROM invalidation_journal),
+				                (SELECT through_seq FROM invalidation_journal_pruned WHERE id = 1))""")
+			.query(Long.class)
+			.single();
+	}
+
+	/** The highest position ever pruned: a row at or below it may be gone. */
+	long prunedThrough() {
+		return jdbc.sql("SELECT through_seq FROM invalidation_journal_pruned WHERE id = 1").query(Long.class).single();
+	}
+
+	/**
+	 * Deletes up to {@code limit} rows that occurred before {@code cutoff}, oldest first,
+	 * and raises the pruned position to the highest one deleted. Run it in a transaction,
+	 * so the rows and the position change together. Only the deleted rows are locked:
+	 * appends insert new positions and never wait for it.
+	 * @return how many rows were deleted
+	 */
+	int prune(Instant cutoff, int limit, Instant now) {
+		List<Long> doomed = jdbc.sql("""
+				SELECT seq FROM invalidation_journal WHERE occurred_at < ?
+				ORDER BY occurred_at LIMIT ?""").params(Timestamps.toDb(cutoff), limit).query(Long.class).list();
+		if (doomed.isEmpty()) {
+			return 0;
+		}
+		int deleted = jdbc.sql("DELETE FROM invalidation_journal WHERE seq IN (:seqs)").param("seqs", doomed).update();
+		jdbc.sql("""
+				UPDATE invalidation_journal_pruned SET through_seq = GREATEST(through_seq, ?), pruned_at = ?
+				WHERE id = 1""")
+			.params(doomed.stream().mapToLong(Long::longValue).max().orElseThrow(), Timestamps.toDb(now))
+			.update();
+		return deleted;
 	}
 
 	/**
