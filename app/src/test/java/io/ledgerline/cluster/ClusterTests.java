@@ -33,6 +33,7 @@ import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.TagInvalidation;
 import io.ledgerline.tagcache.redis.testing.RedisProcess;
 import io.ledgerline.tagcache.testing.ManualClock;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Three real instances (application contexts on their own ports) on one PostgreSQL schema
@@ -361,7 +362,7 @@ class ClusterTests {
 	}
 
 	static double condemnedByJournal(Instance instance) {
-		return instance.bean(io.micrometer.core.instrument.MeterRegistry.class)
+		return instance.bean(MeterRegistry.class)
 			.get("ledgerline.cluster.cache.condemned")
 			.tag("cause", "journal-pruned")
 			.functionCounter()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,7 +142,7 @@ class JournalPruningTests {
 	}
 
 	/** Runs on another connection; fails rather than hang if it waits for a lock. */
-	<T> T await(java.util.concurrent.Callable<T> work) {
+	<T> T await(Callable<T> work) {
 		try {
 			return CompletableFuture.supplyAsync(() -> {
 				try {

@@ -9,6 +9,7 @@ import io.ledgerline.tagcache.testing.RecordingListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,7 +95,7 @@ class InvalidateAllTest {
 		CountingLoader inner = new CountingLoader("v");
 		// The condemnation lands while the loader runs: what it read may predate what was
 		// missed.
-		java.util.function.Supplier<String> condemnedMidway = () -> {
+		Supplier<String> condemnedMidway = () -> {
 			String value = inner.get();
 			if (inner.calls() == 1) {
 				cache.invalidateAll();
@@ -112,7 +113,7 @@ class InvalidateAllTest {
 	@Test
 	void aBackgroundRefreshRunningWhenItHappensIsNotServedAfterwards() {
 		CountingLoader inner = new CountingLoader("v");
-		java.util.function.Supplier<String> loader = () -> {
+		Supplier<String> loader = () -> {
 			String value = inner.get();
 			if (inner.calls() == 2) {
 				cache.invalidateAll();
