@@ -52,12 +52,13 @@ class JournalPruner {
 	int prune(Instant now) {
 		Instant cutoff = now.minus(retention);
 		int total = 0;
-		int batch;
+		InvalidationJournal.PrunedBatch batch = null;
 		do {
-			batch = transactions.execute(status -> journal.prune(cutoff, batchSize, now));
-			total += batch;
+			InvalidationJournal.PrunedBatch after = batch;
+			batch = transactions.execute(status -> journal.prune(cutoff, batchSize, after, now));
+			total += batch == null ? 0 : batch.deleted();
 		}
-		while (batch == batchSize);
+		while (batch != null && batch.selected() == batchSize);
 		if (total > 0) {
 			pruned.addAndGet(total);
 			LOG.info("Pruned {} invalidation journal row(s) older than {} (retention {}); pruned through position {}",

@@ -108,7 +108,7 @@ class JournalPruningTests {
 
 		long[] appended = new long[1];
 		int pruned = transactions.execute(status -> {
-			int deleted = journal.prune(T0.plus(Duration.ofMinutes(1)), 1000, T0.plus(RETENTION));
+			int deleted = journal.prune(T0.plus(Duration.ofMinutes(1)), 1000, null, T0.plus(RETENTION)).deleted();
 			// The prune's transaction is open: its rows and the pruned position are
 			// locked.
 			appended[0] = await(() -> journal.append(intents(1), "b", T0.plus(RETENTION)));
