@@ -180,6 +180,11 @@ public final class RedisInvalidationBus implements InvalidationBus {
 
 	private final ScheduledExecutorService checker;
 
+	/**
+	 * Its own thread: a long trim (a first one, over years of tags) never delays a check.
+	 */
+	private final ScheduledExecutorService trimmer;
+
 	private volatile StatefulRedisConnection<String, String> commands;
 
 	private volatile StatefulRedisPubSubConnection<String, String> pubSub;
@@ -216,6 +221,11 @@ public final class RedisInvalidationBus implements InvalidationBus {
 			thread.setDaemon(true);
 			return thread;
 		});
+		this.trimmer = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "redis-bus-trim");
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.client.addListener(new RedisConnectionStateListener() {
 			@Override
 			public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
@@ -242,7 +252,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	 */
 	public RedisInvalidationBus start() {
 		checker.scheduleWithFixedDelay(this::check, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
-		checker.scheduleWithFixedDelay(this::trimWhileConnected, trimInterval.toMillis(), trimInterval.toMillis(),
+		trimmer.scheduleWithFixedDelay(this::trimWhileConnected, trimInterval.toMillis(), trimInterval.toMillis(),
 				TimeUnit.MILLISECONDS);
 		return this;
 	}
@@ -365,6 +375,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	public void close() {
 		closed = true;
 		checker.shutdownNow();
+		trimmer.shutdownNow();
 		try {
 			if (pubSub != null) {
 				pubSub.close();
@@ -479,8 +490,9 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	 */
 	private String gapSince(long from) {
 		List<KeyValue<String, String>> trimmed = commands.sync().hmget(trimmedKey, "through", "at");
-		long through = trimmed.get(0).hasValue() ? Long.parseLong(trimmed.get(0).getValue()) : 0;
-		long at = trimmed.get(1).hasValue() ? Long.parseLong(trimmed.get(1).getValue()) : 0;
+		// Both were sorted-set scores: read them as Redis formats a double.
+		long through = trimmed.get(0).hasValue() ? (long) Double.parseDouble(trimmed.get(0).getValue()) : 0;
+		long at = trimmed.get(1).hasValue() ? (long) Double.parseDouble(trimmed.get(1).getValue()) : 0;
 		if (everConnected && through > from) {
 			return "records up to epoch " + through + " were trimmed (older than " + retention
 					+ ") while this bus was away; it had everything up to epoch " + from;
