@@ -2,6 +2,10 @@ package io.ledgerline.cluster;
 
 import java.time.Clock;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +14,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ledgerline.caching.TagCacheCustomizer;
 import io.ledgerline.tagcache.redis.RedisInvalidationBus;
@@ -26,6 +32,8 @@ import io.ledgerline.tagcache.redis.RedisInvalidationBus;
 @EnableJdbcHttpSession
 class ClusterConfig {
 
+	static final String PRUNING_TASK = "invalidation-journal-pruning";
+
 	@Bean
 	InvalidationJournal invalidationJournal(JdbcClient jdbc) {
 		return new InvalidationJournal(jdbc);
@@ -36,12 +44,34 @@ class ClusterConfig {
 		return new CausalTokens(properties.tokenSecret());
 	}
 
+	@Bean
+	JournalPruner journalPruner(InvalidationJournal journal, PlatformTransactionManager transactions,
+			ClusterProperties properties, Clock clock) {
+		return new JournalPruner(journal, new TransactionTemplate(transactions), properties.journalRetention(),
+				properties.journalPruneBatch(), clock);
+	}
+
+	/**
+	 * On the job runner: one instance prunes at a time (the others would only contend for
+	 * the same rows), and the schedule survives restarts.
+	 */
+	@Bean
+	RecurringTask<Void> journalPruning(JournalPruner pruner, ClusterProperties properties) {
+		return Tasks.recurring(PRUNING_TASK, Schedules.fixedDelay(properties.journalPruneInterval()))
+			.execute((instance, context) -> pruner.prune());
+	}
+
 	@Bean(destroyMethod = "close")
-	JournalFollower journalFollower(ClusterProperties properties, InvalidationJournal journal) {
+	JournalFollower journalFollower(ClusterProperties properties, InvalidationJournal journal, Clock clock) {
+		// Redis keeps the journal's window; every instance trims it (idempotent, and
+		// cheap).
 		RedisInvalidationBus redis = RedisInvalidationBus.builder()
 			.uri(properties.redisUrl())
 			.prefix(properties.keyPrefix())
 			.commandTimeout(properties.redisTimeout())
+			.retention(properties.journalRetention())
+			.trimInterval(properties.journalPruneInterval())
+			.clock(clock)
 			.build();
 		return new JournalFollower(redis, journal, properties.instanceName(), properties.staleBound(),
 				properties.catchUpInterval());
@@ -64,6 +94,11 @@ class ClusterConfig {
 		// Before Spring Security, so even its refusals name the instance.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
+	}
+
+	@Bean
+	ClusterMetrics clusterMetrics(JournalFollower follower, JournalPruner pruner) {
+		return new ClusterMetrics(follower, pruner);
 	}
 
 	@Bean

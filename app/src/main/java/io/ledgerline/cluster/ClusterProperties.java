@@ -16,18 +16,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisTimeout the most any Redis command may take
  * @param staleBound while the bus is down, nothing older than this is served
  * @param tokenSecret signs causal tokens; the same on every instance, and secret
- * @param catchUpInterval while the bus is down, how often the journal is read
+ * @param catchUpInterval while the bus is down, how often the journal is read (while it
+ * is up, how often the position moves up to the head)
+ * @param journalRetention how long the journal and Redis keep an invalidation; an
+ * instance away longer than this cannot know what it missed and condemns its whole cache.
+ * Far above any commit delay and any Redis outage worth riding out
+ * @param journalPruneInterval how often rows and Redis records older than the retention
+ * are removed
+ * @param journalPruneBatch journal rows deleted per transaction
  */
 @ConfigurationProperties("ledgerline.cluster")
 record ClusterProperties(@DefaultValue("instance") String instanceName,
 		@DefaultValue("redis://127.0.0.1:6379") String redisUrl, @DefaultValue("ll:") String keyPrefix,
 		@DefaultValue("500ms") Duration redisTimeout, @DefaultValue("5s") Duration staleBound, String tokenSecret,
-		@DefaultValue("1s") Duration catchUpInterval) {
+		@DefaultValue("1s") Duration catchUpInterval, @DefaultValue("1h") Duration journalRetention,
+		@DefaultValue("1m") Duration journalPruneInterval, @DefaultValue("1000") int journalPruneBatch) {
 
 	ClusterProperties {
 		if (tokenSecret == null || tokenSecret.length() < 16) {
 			throw new IllegalArgumentException(
 					"ledgerline.cluster.token-secret must be set (16+ characters, the same on every instance)");
+		}
+		// Rows are allocated before their commit and read with a look-back: a window of
+		// minutes at least keeps any row a live instance may still need.
+		if (journalRetention.compareTo(Duration.ofMinutes(1)) < 0) {
+			throw new IllegalArgumentException(
+					"ledgerline.cluster.journal-retention must be at least 1m, was " + journalRetention);
+		}
+		if (journalPruneInterval.isZero() || journalPruneInterval.isNegative() || journalPruneBatch < 1) {
+			throw new IllegalArgumentException(
+					"ledgerline.cluster.journal-prune-interval and journal-prune-batch must be positive");
 		}
 	}
 

@@ -27,6 +27,9 @@ class InvalidationBusHealth implements HealthIndicator {
 		Health.Builder health = follower.isDegraded() ? Health.status(DEGRADED) : Health.up();
 		return health.withDetail("journalPosition", follower.position())
 			.withDetail("staleBound", properties.staleBound().toString())
+			.withDetail("journalRetention", properties.journalRetention().toString())
+			// Times this instance fell behind the window and condemned its whole cache.
+			.withDetail("condemnedEverything", follower.journalGaps() + follower.redisGaps())
 			.build();
 	}
 

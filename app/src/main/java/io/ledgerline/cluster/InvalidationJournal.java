@@ -2,6 +2,7 @@ package io.ledgerline.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,11 @@ import io.ledgerline.config.Timestamps;
 import io.ledgerline.tagcache.InvalidationIntent;
 import io.ledgerline.tagcache.TagInvalidation;
 
-/** The {@code invalidation_journal} table: appended in the writer's transaction. */
+/**
+ * The {@code invalidation_journal} table: appended in the writer's transaction, pruned to
+ * a retention window ({@link JournalPruner}), with the highest pruned position kept in
+ * {@code invalidation_journal_pruned}.
+ */
 class InvalidationJournal {
 
 	private final JdbcClient jdbc;
@@ -54,8 +59,72 @@ class InvalidationJournal {
 		}).list();
 	}
 
+	/**
+	 * The highest position written, or pruned if that is higher (the table may be empty).
+	 */
 	long head() {
-		return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM invalidation_journal").query(Long.class).single();
+		return jdbc.sql("""
+				SELECT GREATEST((SELECT COALESCE(MAX(seq), 0) FROM invalidation_journal),
+				                (SELECT through_seq FROM invalidation_journal_pruned WHERE id = 1))""")
+			.query(Long.class)
+			.single();
+	}
+
+	/** The highest position ever pruned: a row at or below it may be gone. */
+	long prunedThrough() {
+		return jdbc.sql("SELECT through_seq FROM invalidation_journal_pruned WHERE id = 1").query(Long.class).single();
+	}
+
+	/**
+	 * Deletes up to {@code limit} rows that occurred before {@code cutoff}, oldest first
+	 * and after {@code after} (the previous batch's last row, or {@code null}), and
+	 * raises the pruned position to the highest one deleted. Run it in a transaction, so
+	 * the rows and the position change together. Only the deleted rows are locked:
+	 * appends insert new positions and never wait for it.
+	 * @return the batch (the next one starts after its last row), or {@code null} if no
+	 * row was left
+	 */
+	PrunedBatch prune(Instant cutoff, int limit, PrunedBatch after, Instant now) {
+		// Each batch starts after the previous one in the occurred_at index: the rows it
+		// deleted stay in the index until a vacuum, and starting from the bottom every
+		// time would walk them all again (quadratic on a backlog).
+		StringBuilder sql = new StringBuilder(
+				"SELECT seq, occurred_at FROM invalidation_journal WHERE occurred_at < ?");
+		List<Object> params = new ArrayList<>(List.of(Timestamps.toDb(cutoff)));
+		if (after != null) {
+			sql.append(" AND occurred_at >= ? AND (occurred_at, seq) > (?, ?)");
+			params.addAll(List.of(Timestamps.toDb(after.lastOccurredAt()), Timestamps.toDb(after.lastOccurredAt()),
+					after.lastSeq()));
+		}
+		sql.append(" ORDER BY occurred_at, seq LIMIT ?");
+		params.add(limit);
+		List<Doomed> doomed = jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new Doomed(rs.getLong("seq"), Timestamps.fromDb(rs, "occurred_at")))
+			.list();
+		if (doomed.isEmpty()) {
+			return null;
+		}
+		List<Long> seqs = doomed.stream().map(Doomed::seq).toList();
+		int deleted = jdbc.sql("DELETE FROM invalidation_journal WHERE seq IN (:seqs)").param("seqs", seqs).update();
+		jdbc.sql("""
+				UPDATE invalidation_journal_pruned SET through_seq = GREATEST(through_seq, ?), pruned_at = ?
+				WHERE id = 1""")
+			.params(seqs.stream().mapToLong(Long::longValue).max().orElseThrow(), Timestamps.toDb(now))
+			.update();
+		Doomed last = doomed.get(doomed.size() - 1);
+		return new PrunedBatch(last.occurredAt(), last.seq(), doomed.size(), deleted);
+	}
+
+	private record Doomed(long seq, Instant occurredAt) {
+	}
+
+	/**
+	 * One batch of {@link #prune}: its last row (the next batch starts after it), how
+	 * many rows it selected (fewer than the limit: none are left) and deleted (fewer only
+	 * if another prune got some first).
+	 */
+	record PrunedBatch(Instant lastOccurredAt, long lastSeq, int selected, int deleted) {
 	}
 
 	/**

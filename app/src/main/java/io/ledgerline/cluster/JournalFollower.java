@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -36,6 +37,16 @@ import io.ledgerline.tagcache.redis.RedisInvalidationBus;
  * after a higher one. Each read therefore starts {@link #LOOKBACK} positions below the
  * highest read, and the positions already applied are remembered so none is applied
  * twice.
+ *
+ * <p>
+ * The journal keeps a retention window ({@link JournalPruner}). A catch-up that finds the
+ * pruned position above its own may have missed a deleted row and cannot know which tags
+ * it named, so it condemns the whole cache (its gap subscribers: the cache's
+ * {@code invalidateAll}), logs a warning, counts it, and moves on from the head. The same
+ * happens when the Redis bus reports that records it missed were trimmed. So that a
+ * healthy instance, which hears everything over Redis and seldom reads the journal, is
+ * never mistaken for one that fell behind, it moves its position up while the bus stays
+ * up ({@link #keepUp}).
  */
 class JournalFollower implements InvalidationBus {
 
@@ -52,6 +63,20 @@ class JournalFollower implements InvalidationBus {
 	private final Duration staleBound;
 
 	private final List<Consumer<TagInvalidation>> subscribers = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<String>> gapSubscribers = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong journalGaps = new AtomicLong();
+
+	private final AtomicLong redisGaps = new AtomicLong();
+
+	/** Counts the bus's outages, so {@link #keepUp} knows it stayed up in between. */
+	private final AtomicLong outages = new AtomicLong();
+
+	/** The head read by the previous {@link #keepUp}, and the outage count then. */
+	private long previousHead = -1;
+
+	private long outagesAtPreviousHead;
 
 	private final NavigableSet<Long> applied = new ConcurrentSkipListSet<>();
 
@@ -75,8 +100,14 @@ class JournalFollower implements InvalidationBus {
 			return thread;
 		});
 		redis.addStateListener(this::busStateChanged);
-		poller.scheduleWithFixedDelay(this::catchUpWhileDegraded, catchUpInterval.toMillis(),
-				catchUpInterval.toMillis(), TimeUnit.MILLISECONDS);
+		// The Redis bus has already logged why; the cache cannot know what it missed
+		// either.
+		redis.subscribeToGaps(reason -> {
+			redisGaps.incrementAndGet();
+			condemnEverything(reason);
+		});
+		poller.scheduleWithFixedDelay(this::poll, catchUpInterval.toMillis(), catchUpInterval.toMillis(),
+				TimeUnit.MILLISECONDS);
 		redis.start();
 	}
 
@@ -103,7 +134,13 @@ class JournalFollower implements InvalidationBus {
 
 	/** Reads and applies what this instance has not applied yet. */
 	synchronized int catchUp() {
-		List<InvalidationJournal.Row> rows = journal.after(Math.max(0, position - LOOKBACK));
+		long from = position;
+		List<InvalidationJournal.Row> rows = journal.after(Math.max(0, from - LOOKBACK));
+		// Read after the rows: a row pruned in between counts as missed.
+		long prunedThrough = journal.prunedThrough();
+		if (prunedThrough > from) {
+			return fellBehind(from, prunedThrough, rows);
+		}
 		long epoch = 0;
 		int count = 0;
 		long highest = position;
@@ -128,20 +165,80 @@ class JournalFollower implements InvalidationBus {
 		return count;
 	}
 
-	private void catchUpWhileDegraded() {
-		if (!degraded) {
-			return;
+	/**
+	 * Rows above {@code from} were pruned before this instance read them: whatever they
+	 * invalidated, this cache may still hold. Condemn it all, and go on from the head.
+	 */
+	private int fellBehind(long from, long prunedThrough, List<InvalidationJournal.Row> rows) {
+		long highest = prunedThrough;
+		applied.clear();
+		for (InvalidationJournal.Row row : rows) {
+			highest = Math.max(highest, row.seq());
+			applied.add(row.seq());
 		}
+		position = highest;
+		journalGaps.incrementAndGet();
+		LOG.warn(
+				"Fell behind the invalidation journal: at position {} but rows up to {} were pruned (older than the"
+						+ " retention); condemning every cached entry, continuing from position {}",
+				from, prunedThrough, highest);
+		condemnEverything("journal rows up to position " + prunedThrough + " were pruned before this instance read"
+				+ " them (it was at " + from + ")");
+		return 0;
+	}
+
+	private void condemnEverything(String reason) {
+		for (Consumer<String> subscriber : gapSubscribers) {
+			subscriber.accept(reason);
+		}
+	}
+
+	/**
+	 * While the bus is up, every row that commits reaches this instance over Redis, so
+	 * its position may move up without reading the rows: to the head read one tick ago,
+	 * if the bus stayed up since (a row allocated below that head but committed later
+	 * still reaches it over Redis, or, after an outage, through the look-back).
+	 */
+	synchronized void keepUp() {
+		long head = journal.head();
+		long outagesNow = outages.get();
+		if (!degraded && previousHead > position && outagesNow == outagesAtPreviousHead) {
+			position = previousHead;
+			applied.headSet(position - LOOKBACK).clear();
+		}
+		previousHead = head;
+		outagesAtPreviousHead = outagesNow;
+	}
+
+	private void poll() {
 		try {
-			catchUp();
+			if (degraded) {
+				catchUp();
+			}
+			else {
+				keepUp();
+			}
 		}
 		catch (RuntimeException e) {
-			LOG.warn("Journal catch-up failed: {}", e.getMessage());
+			LOG.warn("Journal {} failed: {}", degraded ? "catch-up" : "read", e.getMessage());
 		}
+	}
+
+	/**
+	 * How often this instance condemned its whole cache: behind the journal, behind
+	 * Redis.
+	 */
+	long journalGaps() {
+		return journalGaps.get();
+	}
+
+	long redisGaps() {
+		return redisGaps.get();
 	}
 
 	private void busStateChanged(boolean connected) {
 		if (!connected) {
+			outages.incrementAndGet();
 			degraded = true;
 			LOG.warn("Invalidation bus down: serving nothing older than {} until it is back", staleBound);
 			return;
@@ -175,6 +272,11 @@ class JournalFollower implements InvalidationBus {
 		Objects.requireNonNull(subscriber, "subscriber");
 		subscribers.add(subscriber);
 		redis.subscribe(subscriber);
+	}
+
+	@Override
+	public void subscribeToGaps(Consumer<String> subscriber) {
+		gapSubscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
 	}
 
 	@Override

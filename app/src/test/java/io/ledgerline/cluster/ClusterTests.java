@@ -33,6 +33,7 @@ import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.TagInvalidation;
 import io.ledgerline.tagcache.redis.testing.RedisProcess;
 import io.ledgerline.tagcache.testing.ManualClock;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Three real instances (application contexts on their own ports) on one PostgreSQL schema
@@ -304,6 +305,74 @@ class ClusterTests {
 		assertThat(edit(writer, a, a, "130.00").statusCode()).isEqualTo(303);
 		awaitWithin("b renders the edit made after the flush", Duration.ofSeconds(2),
 				() -> other.get(b.base(), "/invoices").body().contains("130.00"));
+	}
+
+	@Test
+	void anInstanceBehindTheJournalWindowCondemnsEverythingItHoldsAndServesNothingStale() {
+		Browser writer = signedIn(org.admin());
+		Browser other = signedIn(org.member());
+		assertThat(other.get(c.base(), "/invoices").body()).as("cached on c").contains("100.00");
+		assertThat(other.get(c.base(), "/tickets").statusCode()).isEqualTo(200);
+		String ticketsRenderedAt = renderedAt(other.get(c.base(), "/tickets").body());
+		// So that a page rendered again shows another time.
+		c.clock().advance(Duration.ofMillis(1));
+		double condemned = condemnedByJournal(c);
+
+		assertThat(edit(writer, a, a, "888.00").statusCode()).isEqualTo(303);
+		// c never hears a's bus; before it reads the journal, the window passes and the
+		// row of that edit is pruned (by an instance whose clock is two hours on).
+		long position = c.follower().position();
+		assertThat(a.bean(JournalPruner.class).prune(a.clock().instant().plus(Duration.ofHours(2)))).isPositive();
+		assertThat(a.bean(InvalidationJournal.class).prunedThrough()).isGreaterThan(position);
+
+		assertThat(writer.get(c.base(), "/invoices").body()).as("the writer, on c: its token makes c read the journal")
+			.contains("888.00");
+		assertThat(condemnedByJournal(c)).isEqualTo(condemned + 1);
+		assertThat(c.follower().position()).isGreaterThanOrEqualTo(tokenPosition(writer));
+		assertThat(other.get(c.base(), "/invoices").body()).as("another user's entry on c, condemned with the rest")
+			.contains("888.00");
+		assertThat(renderedAt(other.get(c.base(), "/tickets").body()))
+			.as("a page the missed row never named is rendered again too")
+			.isNotEqualTo(ticketsRenderedAt);
+		assertThat(writer.get(c.base(), "/actuator/health", "application/json").body())
+			.containsPattern("\"condemnedEverything\":[1-9]");
+	}
+
+	@Test
+	void aHealthyInstanceKeepsUpAndIsNotMistakenForOneBehindTheWindow() {
+		Browser writer = signedIn(org.admin());
+		Browser other = signedIn(org.member());
+		assertThat(other.get(b.base(), "/invoices").body()).contains("100.00");
+		assertThat(edit(writer, a, a, "999.00").statusCode()).isEqualTo(303);
+		awaitWithin("b heard it over the bus", Duration.ofSeconds(2),
+				() -> other.get(b.base(), "/invoices").body().contains("999.00"));
+		String renderedAt = renderedAt(other.get(b.base(), "/tickets").body());
+		b.clock().advance(Duration.ofMillis(1));
+		double condemned = condemnedByJournal(b);
+
+		// Two ticks of b's poller while the bus is up (the test's interval is an hour).
+		b.follower().keepUp();
+		b.follower().keepUp();
+		assertThat(b.follower().position()).isGreaterThanOrEqualTo(tokenPosition(writer));
+		a.bean(JournalPruner.class).prune(a.clock().instant().plus(Duration.ofHours(2)));
+		b.follower().catchUp();
+
+		assertThat(condemnedByJournal(b)).isEqualTo(condemned);
+		assertThat(renderedAt(other.get(b.base(), "/tickets").body())).as("still cached").isEqualTo(renderedAt);
+	}
+
+	static double condemnedByJournal(Instance instance) {
+		return instance.bean(MeterRegistry.class)
+			.get("ledgerline.cluster.cache.condemned")
+			.tag("cause", "journal-pruned")
+			.functionCounter()
+			.count();
+	}
+
+	static String renderedAt(String page) {
+		Matcher m = Pattern.compile("data-testid=\"tickets-rendered-at\"[^>]*datetime=\"([^\"]+)\"").matcher(page);
+		assertThat(m.find()).as("tickets-rendered-at on the page").isTrue();
+		return m.group(1);
 	}
 
 	// ---------------------------------------------------------------------------------

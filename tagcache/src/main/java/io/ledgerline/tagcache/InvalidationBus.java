@@ -39,6 +39,17 @@ public interface InvalidationBus extends AutoCloseable {
 	void subscribe(Consumer<TagInvalidation> subscriber);
 
 	/**
+	 * Registers a subscriber told when this bus finds that its instance may have missed
+	 * invalidations it can no longer deliver: their record was trimmed (it keeps a
+	 * bounded window) while the instance was away. The subscriber gets the reason, and
+	 * must treat everything it holds as invalidated ({@link TagCache} subscribes its
+	 * {@link TagCache#invalidateAll}). The default never calls it: a bus that never loses
+	 * a message (a local one) has no gaps.
+	 */
+	default void subscribeToGaps(Consumer<String> subscriber) {
+	}
+
+	/**
 	 * Allocates the epoch for the next invalidation. {@code proposed} is one above the
 	 * highest epoch the calling cache has seen. The default returns it, which is correct
 	 * for a bus that only ever connects a single cache (concurrent invalidations may then

@@ -114,6 +114,12 @@ public final class TagCache {
 	/** When the last sweep of dead entries was started, in {@link #nowNanos()} terms. */
 	private final AtomicLong lastSweepNanos = new AtomicLong(Long.MIN_VALUE);
 
+	/**
+	 * Loads numbered up to this one are condemned (see {@link #invalidateAll}): their
+	 * entries are dead, and a reader does not join them.
+	 */
+	private final AtomicLong condemnedThrough = new AtomicLong();
+
 	private final LongAdder hits = new LongAdder();
 
 	private final LongAdder misses = new LongAdder();
@@ -281,6 +287,9 @@ public final class TagCache {
 	 * set) is dead.
 	 */
 	private Entry.Status statusOf(Entry entry, long nowNanos) {
+		if (entry.sequence <= condemnedThrough.get()) {
+			return Entry.Status.DEAD;
+		}
 		Entry.Status status = entry.statusAt(nowNanos);
 		if (status == Entry.Status.DEAD || ageLimit == null) {
 			return status;
@@ -323,7 +332,7 @@ public final class TagCache {
 				// reader a
 				// value older than a write it may have just made: start a newer one
 				// instead.
-				if (inFlight.tags.unexpired()) {
+				if (inFlight.tags.unexpired() && inFlight.sequence > condemnedThrough.get()) {
 					misses.increment();
 					return inFlight.await().cached();
 				}
@@ -646,6 +655,22 @@ public final class TagCache {
 		else {
 			state.raiseStale(message.epoch(), message.at(), message.staleWindow());
 		}
+	}
+
+	/**
+	 * Expires everything this cache holds, and the result of every load already running:
+	 * the next read of every key loads. For an instance that may have missed
+	 * invalidations it can no longer learn (its bus tells it through
+	 * {@link InvalidationBus#subscribeToGaps}, which this cache subscribes to), so it
+	 * cannot tell which entries are still right. Local only: nothing is published,
+	 * recorded or reported to listeners.
+	 */
+	public void invalidateAll() {
+		// Loads are numbered before their loader runs, so a load numbered after this read
+		// reads the data after whatever was missed.
+		condemnedThrough.accumulateAndGet(loadSequence.get(), Math::max);
+		// The dead entries would only be skipped; free their memory now.
+		entries.invalidateAll();
 	}
 
 	private LongAdder counter(Primitive primitive) {
@@ -976,6 +1001,7 @@ public final class TagCache {
 			// Subscribed only once fully constructed: the bus may deliver on any thread
 			// at once.
 			cache.bus.subscribe(cache::receive);
+			cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
 			return cache;
 		}
 

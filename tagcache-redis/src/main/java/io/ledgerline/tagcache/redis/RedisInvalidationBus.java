@@ -2,7 +2,9 @@ package io.ledgerline.tagcache.redis;
 
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +55,17 @@ import io.ledgerline.tagcache.TagInvalidation;
  * that restarted empty, are not in Redis at all: an application that must never miss one
  * keeps a durable record of its own (see {@code InvalidationRecorder}) and catches up
  * from it when told the bus is back.
+ *
+ * <p>
+ * <b>Redis holds a window, not history.</b> Each tag's record stays for {@code retention}
+ * after its last invalidation; every {@code trimInterval} the bus removes older ones
+ * ({@link #trim}, idempotent, so every instance may run it). Each trim also marks the
+ * counter with the time, which is how a trim knows which epochs are older than the
+ * window, and it keeps the highest epoch it removed. A bus coming back whose catch-up
+ * would have started at or below that epoch may have missed a record that is gone: it
+ * cannot know which tags, so it tells its {@linkplain #subscribeToGaps gap subscribers}
+ * (a {@link io.ledgerline.tagcache.TagCache} then condemns everything it holds) and logs
+ * a warning.
  */
 public final class RedisInvalidationBus implements InvalidationBus {
 
@@ -80,6 +93,37 @@ public final class RedisInvalidationBus implements InvalidationBus {
 			end
 			return redis.call('PUBLISH', ARGV[4], ARGV[3])""";
 
+	/**
+	 * Marks the counter with the time (the earliest time it had that value), then removes
+	 * up to ARGV[3] tag records whose epochs were allocated before the newest mark older
+	 * than the cutoff, and raises the "trimmed through" watermark to the highest removed.
+	 */
+	private static final String TRIM = """
+			local counter = redis.call('GET', KEYS[1]) or '0'
+			redis.call('ZADD', KEYS[4], 'NX', ARGV[1], counter)
+			local mark = redis.call('ZREVRANGEBYSCORE', KEYS[4], ARGV[2], '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
+			if #mark == 0 then return 0 end
+			redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', '(' .. mark[2])
+			local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', mark[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
+			if #old == 0 then return 0 end
+			local members = {}
+			local highest = 0
+			for i = 1, #old, 2 do
+			  members[#members + 1] = old[i]
+			  local e = tonumber(old[i + 1])
+			  if e > highest then highest = e end
+			end
+			redis.call('ZREM', KEYS[2], unpack(members))
+			redis.call('HDEL', KEYS[3], unpack(members))
+			local through = tonumber(redis.call('HGET', KEYS[5], 'through') or '0')
+			if highest > through then
+			  redis.call('HSET', KEYS[5], 'through', string.format('%.0f', highest), 'at', mark[2])
+			end
+			return #members""";
+
+	/** Tag records removed per {@link #TRIM} call: keeps each call short for Redis. */
+	static final int TRIM_BATCH = 500;
+
 	private final ClientResources resources;
 
 	private final RedisClient client;
@@ -91,6 +135,29 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	private final String messagesKey;
 
 	private final String channel;
+
+	private final String marksKey;
+
+	private final String trimmedKey;
+
+	private final Clock clock;
+
+	private final Duration retention;
+
+	private final Duration trimInterval;
+
+	/**
+	 * When this bus was built: what its cache holds was loaded after it, so a record
+	 * trimmed before it does not concern it.
+	 */
+	private final Instant createdAt;
+
+	private final List<Consumer<String>> gapSubscribers = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Whether the bus was ever connected: before that, catch-up has no starting epoch.
+	 */
+	private volatile boolean everConnected;
 
 	private final Duration checkInterval;
 
@@ -112,6 +179,11 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	private final AtomicBoolean connected = new AtomicBoolean();
 
 	private final ScheduledExecutorService checker;
+
+	/**
+	 * Its own thread: a long trim (a first one, over years of tags) never delays a check.
+	 */
+	private final ScheduledExecutorService trimmer;
 
 	private volatile StatefulRedisConnection<String, String> commands;
 
@@ -137,9 +209,20 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		this.epochsKey = builder.prefix + "tag-epochs";
 		this.messagesKey = builder.prefix + "tag-messages";
 		this.channel = builder.prefix + "invalidations";
+		this.marksKey = builder.prefix + "epoch-marks";
+		this.trimmedKey = builder.prefix + "trimmed";
+		this.clock = builder.clock;
+		this.retention = builder.retention;
+		this.trimInterval = builder.trimInterval;
+		this.createdAt = clock.instant();
 		this.checkInterval = builder.checkInterval;
 		this.checker = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "redis-bus-check");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.trimmer = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "redis-bus-trim");
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -169,6 +252,8 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	 */
 	public RedisInvalidationBus start() {
 		checker.scheduleWithFixedDelay(this::check, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+		trimmer.scheduleWithFixedDelay(this::trimWhileConnected, trimInterval.toMillis(), trimInterval.toMillis(),
+				TimeUnit.MILLISECONDS);
 		return this;
 	}
 
@@ -233,10 +318,64 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
 	}
 
+	/** Told, before the bus reports itself back, when its catch-up found a gap. */
+	@Override
+	public void subscribeToGaps(Consumer<String> subscriber) {
+		gapSubscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
+	}
+
+	/**
+	 * Removes the tag records older than the retention window (by this bus's clock), in
+	 * short batches; safe to run on any number of instances at once. Runs on its own
+	 * every {@code trimInterval} while connected.
+	 * @return how many tag records were removed
+	 * @throws io.lettuce.core.RedisException if Redis does not answer
+	 */
+	public int trim() {
+		StatefulRedisConnection<String, String> connection = commands;
+		if (connection == null) {
+			return 0;
+		}
+		Instant now = clock.instant();
+		String[] keys = { counterKey, epochsKey, messagesKey, marksKey, trimmedKey };
+		int removed = 0;
+		long batch;
+		do {
+			batch = connection.sync()
+				.eval(TRIM, ScriptOutputType.INTEGER, keys, Long.toString(now.toEpochMilli()),
+						Long.toString(now.minus(retention).toEpochMilli()), Integer.toString(TRIM_BATCH));
+			removed += (int) batch;
+		}
+		while (batch == TRIM_BATCH);
+		return removed;
+	}
+
+	/** Where the next catch-up would start (for tests). */
+	long catchUpFrom() {
+		return catchUpFrom;
+	}
+
+	private void trimWhileConnected() {
+		if (closed || !connected.get()) {
+			return;
+		}
+		try {
+			int removed = trim();
+			if (removed > 0) {
+				LOG.log(Level.DEBUG, "trimmed {0} tag record(s) older than {1}", removed, retention);
+			}
+		}
+		catch (RuntimeException e) {
+			// The check notices an outage; the next trim catches up.
+			LOG.log(Level.DEBUG, "Redis trim failed", e);
+		}
+	}
+
 	@Override
 	public void close() {
 		closed = true;
 		checker.shutdownNow();
+		trimmer.shutdownNow();
 		try {
 			if (pubSub != null) {
 				pubSub.close();
@@ -311,7 +450,25 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		long known = highest.get();
 		commands.sync()
 			.eval(RAISE_COUNTER, ScriptOutputType.INTEGER, new String[] { counterKey }, Long.toString(known));
-		int delivered = catchUp(catchUpFrom);
+		long from = catchUpFrom;
+		int delivered = catchUp(from);
+		// Read after the catch-up: a record trimmed meanwhile counts as missed.
+		String gap = gapSince(from);
+		everConnected = true;
+		if (gap != null) {
+			LOG.log(Level.WARNING,
+					"Redis invalidation bus: {0}; this instance cannot know which tags it missed, so its cache"
+							+ " condemns everything it holds",
+					gap);
+			for (Consumer<String> subscriber : gapSubscribers) {
+				try {
+					subscriber.accept(gap);
+				}
+				catch (RuntimeException e) {
+					LOG.log(Level.WARNING, "gap subscriber failed", e);
+				}
+			}
+		}
 		if (connected.compareAndSet(false, true)) {
 			LOG.log(Level.INFO, "Redis invalidation bus connected; {0} invalidation(s) caught up from Redis",
 					delivered);
@@ -324,6 +481,27 @@ public final class RedisInvalidationBus implements InvalidationBus {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Why a catch-up from {@code from} may have missed a trimmed record, or {@code null}
+	 * if it cannot have. Before the first connection there is no epoch to start from:
+	 * then only a record trimmed after this bus was built can concern it.
+	 */
+	private String gapSince(long from) {
+		List<KeyValue<String, String>> trimmed = commands.sync().hmget(trimmedKey, "through", "at");
+		// Both were sorted-set scores: read them as Redis formats a double.
+		long through = trimmed.get(0).hasValue() ? (long) Double.parseDouble(trimmed.get(0).getValue()) : 0;
+		long at = trimmed.get(1).hasValue() ? (long) Double.parseDouble(trimmed.get(1).getValue()) : 0;
+		if (everConnected && through > from) {
+			return "records up to epoch " + through + " were trimmed (older than " + retention
+					+ ") while this bus was away; it had everything up to epoch " + from;
+		}
+		if (!everConnected && through > 0 && at > createdAt.toEpochMilli()) {
+			return "records allocated until " + Instant.ofEpochMilli(at) + " were trimmed (older than " + retention
+					+ ") before this bus, built at " + createdAt + ", first connected";
+		}
+		return null;
 	}
 
 	/** Delivers every recorded latest message numbered above {@code from}. */
@@ -407,6 +585,12 @@ public final class RedisInvalidationBus implements InvalidationBus {
 
 		private Duration checkInterval = Duration.ofMillis(500);
 
+		private Clock clock = Clock.systemUTC();
+
+		private Duration retention = Duration.ofHours(1);
+
+		private Duration trimInterval = Duration.ofMinutes(1);
+
 		private Builder() {
 		}
 
@@ -431,6 +615,28 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		/** How often the bus checks Redis (and notices an outage or its end). */
 		public Builder checkInterval(Duration interval) {
 			this.checkInterval = requirePositive(interval, "checkInterval");
+			return this;
+		}
+
+		/**
+		 * How long a tag's record (its latest epoch and message) is kept after its last
+		 * invalidation; an instance away for longer condemns its whole cache when it
+		 * returns. Default 1 hour.
+		 */
+		public Builder retention(Duration retention) {
+			this.retention = requirePositive(retention, "retention");
+			return this;
+		}
+
+		/** How often the bus trims records older than the retention. Default 1 minute. */
+		public Builder trimInterval(Duration interval) {
+			this.trimInterval = requirePositive(interval, "trimInterval");
+			return this;
+		}
+
+		/** Dates the trims. Default {@code Clock.systemUTC()}. */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
 			return this;
 		}
 
