@@ -18,6 +18,9 @@ public record IdempotencyKey(String value) {
 
 	public static final String HEADER = "Idempotency-Key";
 
+	/** Marks a JSON answer that repeats the first result of a key seen before. */
+	public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
 	static final int MAX_LENGTH = 100;
 
 	private static final Pattern SHAPE = Pattern.compile("[\\x21-\\x7E]{1," + MAX_LENGTH + "}");

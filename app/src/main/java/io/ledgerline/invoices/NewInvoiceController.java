@@ -51,9 +51,6 @@ class NewInvoiceController {
 
 	static final String VIEW_NEW = "invoices/new";
 
-	/** Marks a JSON answer repeated for an {@code Idempotency-Key} seen before. */
-	static final String REPLAYED_HEADER = "Idempotent-Replayed";
-
 	private final InvoiceCreation creation;
 
 	private final Clock clock;
@@ -119,7 +116,7 @@ class NewInvoiceController {
 		Invoice created = outcome.value();
 		ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/invoices/" + created.id()));
 		if (outcome.replayed()) {
-			answer.header(REPLAYED_HEADER, "true");
+			answer.header(IdempotencyKey.REPLAYED_HEADER, "true");
 		}
 		return answer.body(ApiResponse.ok(created));
 	}

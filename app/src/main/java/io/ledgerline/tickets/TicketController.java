@@ -92,7 +92,7 @@ class TicketController {
 		IdempotentCreates.Outcome<Ticket> created = tickets.create(me, form.validate().orElseThrow(), key);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
 		if (created.replayed()) {
-			answer.header("Idempotent-Replayed", "true");
+			answer.header(IdempotencyKey.REPLAYED_HEADER, "true");
 		}
 		return answer.body(ApiResponse.ok(created.value()));
 	}
