@@ -73,7 +73,7 @@ class CommentThreadSection implements DetailPageSection {
 		List<String> tags = List.of(InvoiceTags.record(invoice.orgId(), invoice.id()));
 		Cached<ThreadView> thread = this.cache.get(key, tags, LIFE, () -> {
 			CommentService.ThreadStart start = this.comments.start(invoice);
-			return new ThreadView(invoice.id(), start.count(), start.firstPage(),
+			return new ThreadView(invoice.orgId(), invoice.id(), start.count(), start.firstPage(),
 					this.json.writeValueAsString(start.firstPage()), this.pollInterval.toMillis(),
 					Hole.FRESH_ID.marker(), this.importMap);
 		});
@@ -83,10 +83,11 @@ class CommentThreadSection implements DetailPageSection {
 	/**
 	 * What the fragment shows. {@code newClientId} is a hole filled per request (like the
 	 * CSRF token): the plain form's idempotency key, so a double-submitted form stores
-	 * one comment.
+	 * one comment. {@code orgId} is the org the thread is cached for, the form's
+	 * {@code formOrg}.
 	 */
-	record ThreadView(long invoiceId, long count, CommentPage firstPage, String firstPageJson, long pollMillis,
-			String newClientId, String importMap) implements Weighable {
+	record ThreadView(String orgId, long invoiceId, long count, CommentPage firstPage, String firstPageJson,
+			long pollMillis, String newClientId, String importMap) implements Weighable {
 
 		/**
 		 * The first page is held twice (objects and their JSON); each comment's objects

@@ -1,9 +1,14 @@
 package io.ledgerline.invoices;
 
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -18,6 +24,10 @@ import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.BadRequestException;
+import io.ledgerline.web.ErrorPage;
+import io.ledgerline.web.FormOrg;
+import io.ledgerline.web.NotFoundException;
+import io.ledgerline.web.OrgMismatchException;
 import io.ledgerline.web.Toast;
 
 /** Detail page, edit form and its submit. */
@@ -100,6 +110,36 @@ class InvoiceController {
 				.addObject("conflictMessage", conflict.getMessage())
 				.addObject("diff", ConflictDiff.of(form, conflict.currentInvoice(), reads.lastChange(me, id)));
 		}
+	}
+
+	/**
+	 * The edit form was opened in another org than the active one: the form again (409)
+	 * with the user's values and the org it was opened in, beside the message naming both
+	 * orgs, so switching back and saving again keeps what they typed. The invoice is read
+	 * in the form's org, where the user is a member. A JSON request gets the error
+	 * envelope from the global handler.
+	 */
+	@ExceptionHandler(exception = OrgMismatchException.class, produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView orgMismatch(OrgMismatchException refused, ActingUser me, HttpServletRequest request) {
+		String formOrg = request.getParameter(FormOrg.FIELD);
+		ActingUser inFormOrg = me.inOrg(formOrg).orElse(null);
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		String id = variables instanceof Map<?, ?> map ? String.valueOf(map.get("id")) : "";
+		if (inFormOrg == null || !id.matches("\\d{1,18}")) {
+			return ErrorPage.of(HttpStatus.CONFLICT, refused.getMessage());
+		}
+		Invoice invoice;
+		try {
+			invoice = reads.get(inFormOrg, Long.parseLong(id));
+		}
+		catch (NotFoundException gone) {
+			return ErrorPage.of(HttpStatus.CONFLICT, refused.getMessage());
+		}
+		InvoiceForm form = new InvoiceForm(request.getParameter("customerName"), request.getParameter("status"),
+				request.getParameter("total"), request.getParameter("version"));
+		return editPage(invoice, form, HttpStatus.CONFLICT).addObject("formOrg", formOrg)
+			.addObject("orgMismatch", refused.getMessage())
+			.addObject("statuses", InvoiceStatus.values());
 	}
 
 	private static ModelAndView editPage(Invoice invoice, InvoiceForm form, HttpStatus status) {

@@ -2,20 +2,24 @@ package io.ledgerline.invoices;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.ledgerline.audit.AuditLog;
+import io.ledgerline.idempotency.IdempotencyKey;
+import io.ledgerline.idempotency.IdempotentCreates;
 import io.ledgerline.summary.SummaryRepository;
 import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.web.NotFoundException;
 
 /**
  * Creates an invoice with the write discipline of every invoice mutation: number, row,
  * lines, summary delta and {@code invoice.create} audit row in one transaction, which
  * also asks for the list and summary invalidations; the commit binding runs them right
  * after the commit and drops them on a rollback. Members and admins of the active org may
- * create.
+ * create. With a one-time key, a create runs at most once ({@link IdempotentCreates}): a
+ * resubmit answers with the invoice the first one made.
  */
 @Service
 public class InvoiceCreation {
@@ -30,23 +34,33 @@ public class InvoiceCreation {
 
 	private final InvoiceInvalidation invalidation;
 
+	private final IdempotentCreates creates;
+
 	private final Clock clock;
 
 	InvoiceCreation(InvoiceNumbers numbers, InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
-			InvoiceInvalidation invalidation, Clock clock) {
+			InvoiceInvalidation invalidation, IdempotentCreates creates, Clock clock) {
 		this.numbers = numbers;
 		this.invoices = invoices;
 		this.summaries = summaries;
 		this.audit = audit;
 		this.invalidation = invalidation;
+		this.creates = creates;
 		this.clock = clock;
 	}
 
-	@Transactional
-	public Invoice create(ActingUser actor, NewInvoice invoice) {
-		Invoice created = write(actor, invoice);
-		invalidation.afterCreate(actor.orgId());
-		return created;
+	/**
+	 * The invoice created, or ({@code replayed}) the one an earlier request with the same
+	 * key created, as it is now.
+	 */
+	public IdempotentCreates.Outcome<Invoice> create(ActingUser actor, NewInvoice invoice,
+			Optional<IdempotencyKey> key) {
+		return creates.once(actor, "invoice", key, () -> {
+			Invoice created = write(actor, invoice);
+			invalidation.afterCreate(actor.orgId());
+			return created;
+		}, Invoice::id, id -> invoices.find(actor.orgId(), id)
+			.orElseThrow(() -> new NotFoundException("The invoice this key created was not found.")));
 	}
 
 	private Invoice write(ActingUser actor, NewInvoice invoice) {

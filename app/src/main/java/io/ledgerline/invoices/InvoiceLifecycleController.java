@@ -1,7 +1,12 @@
 package io.ledgerline.invoices;
 
+import java.util.Arrays;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
+import io.ledgerline.web.OrgMismatchException;
 import io.ledgerline.web.Toast;
 
 /**
@@ -62,6 +68,19 @@ class InvoiceLifecycleController {
 	@ResponseBody
 	ApiResponse deleteJson(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version) {
 		return ApiResponse.ok(apply(LifecycleAction.DELETE, me, id, ExpectedVersion.parse(version)));
+	}
+
+	/**
+	 * The list was opened in another org than the active one: nothing changed; back to
+	 * the list (of the active org) with the message naming both orgs. A JSON request gets
+	 * the error envelope from the global handler.
+	 */
+	@ExceptionHandler(exception = OrgMismatchException.class, produces = MediaType.TEXT_HTML_VALUE)
+	String orgMismatch(OrgMismatchException refused, HttpServletRequest request, RedirectAttributes redirect) {
+		Toast.error(redirect, refused.getMessage());
+		String view = request.getParameter("view");
+		boolean known = Arrays.stream(InvoiceView.values()).anyMatch(v -> v.value().equals(view));
+		return "redirect:/invoices?view=" + (known ? view : InvoiceView.ACTIVE.value());
 	}
 
 	private String run(LifecycleAction action, ActingUser me, long id, String version, String view,

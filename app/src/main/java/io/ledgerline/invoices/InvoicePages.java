@@ -55,6 +55,7 @@ class InvoicePages {
 					Map<String, Object> variables = new HashMap<>();
 					variables.put("base", LIST_BASE);
 					variables.put("orgName", orgName);
+					variables.put("orgId", orgId);
 					variables.put("admin", me.isAdmin());
 					variables.put("view", view.value());
 					variables.put("page", page.value());

@@ -1,6 +1,7 @@
 package io.ledgerline.tenancy;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.ledgerline.web.ForbiddenException;
 
@@ -31,6 +32,17 @@ public record ActingUser(long userId, String email, String displayName, Membersh
 		if (!isAdmin()) {
 			throw new ForbiddenException("Only admins can " + what + ".");
 		}
+	}
+
+	/**
+	 * The same user acting in {@code orgId} with their role there, if they are a member
+	 * of it (to show a form opened in that org back to them).
+	 */
+	public Optional<ActingUser> inOrg(String orgId) {
+		return memberships.stream()
+			.filter(m -> m.orgId().equals(orgId))
+			.findFirst()
+			.map(m -> new ActingUser(userId, email, displayName, m, memberships));
 	}
 
 }

@@ -5,9 +5,13 @@ import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controllers declare an {@link ActingUser} parameter. */
+/**
+ * Lets controllers declare an {@link ActingUser} parameter, and refuses a form opened in
+ * another org than the active one ({@link FormOrgCheck}).
+ */
 @Configuration(proxyBeanMethods = false)
 class TenancyWebConfig implements WebMvcConfigurer {
 
@@ -26,6 +30,11 @@ class TenancyWebConfig implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new ActingUserArgumentResolver(users));
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new FormOrgCheck(users));
 	}
 
 }

@@ -92,7 +92,7 @@ class TicketBoard {
 		return templates.render(TEMPLATE,
 				Map.of("rows", rows, "more", newest.more(), "limit", TicketService.BOARD_LIMIT, "statuses",
 						TicketStatus.values(), "canDelete", role.isAtLeast(Role.ADMIN), "renderedAt",
-						FetchedAt.format(clock.instant())));
+						FetchedAt.format(clock.instant()), "orgId", orgId));
 	}
 
 	static String withToken(String board, CsrfToken csrf) {

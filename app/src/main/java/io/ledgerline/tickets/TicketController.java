@@ -1,12 +1,18 @@
 package io.ledgerline.tickets;
 
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,15 +22,22 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.ledgerline.idempotency.IdempotencyKey;
+import io.ledgerline.idempotency.IdempotentCreates;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
+import io.ledgerline.web.FormOrg;
+import io.ledgerline.web.OrgMismatchException;
+import io.ledgerline.web.SecureRandoms;
 import io.ledgerline.web.Toast;
 import io.ledgerline.web.ValidationException;
 
 /**
  * The ticket board and its three actions. Each action commits (its invalidation runs
  * after the commit), then answers 303 back to the board, so the redirect renders the new
- * board.
+ * board. Every form carries the org it was opened in ({@link FormOrg#FIELD}); the create
+ * form also a one-time key ({@link IdempotencyKey#FIELD}), so a resubmit opens no second
+ * ticket.
  */
 @Controller
 class TicketController {
@@ -39,6 +52,8 @@ class TicketController {
 
 	private final TicketBoard board;
 
+	private final SecureRandom random = SecureRandoms.drbg();
+
 	TicketController(TicketService tickets, TicketBoard board) {
 		this.tickets = tickets;
 		this.board = board;
@@ -46,25 +61,64 @@ class TicketController {
 
 	@GetMapping("/tickets")
 	ModelAndView list(ActingUser me, CsrfToken csrf) {
-		return page(me, csrf, TicketForm.empty(), Map.of(), HttpStatus.OK);
+		return page(me, csrf, TicketForm.empty(), Map.of(), HttpStatus.OK).addObject("createKey", newKey());
 	}
 
 	@PostMapping("/tickets")
 	ModelAndView create(ActingUser me, @ModelAttribute("form") TicketForm form, CsrfToken csrf,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
+		Optional<IdempotencyKey> key = IdempotencyKey.of(request);
 		TicketForm.Validated validated = form.validate();
 		if (validated.ticket().isEmpty()) {
-			return page(me, csrf, form, validated.errors(), HttpStatus.UNPROCESSABLE_CONTENT);
+			return page(me, csrf, form, validated.errors(), HttpStatus.UNPROCESSABLE_CONTENT).addObject("createKey",
+					key.map(IdempotencyKey::value).orElseGet(this::newKey));
 		}
-		Ticket created = tickets.create(me, validated.ticket().get());
-		Toast.success(redirect, "Ticket #" + created.id() + " opened.");
+		IdempotentCreates.Outcome<Ticket> created = tickets.create(me, validated.ticket().get(), key);
+		// A resubmit lands where the first submit did, and says why nothing new appeared.
+		Toast.success(redirect, "Ticket #" + created.value().id()
+				+ (created.replayed() ? " was already opened by this form." : " opened."));
 		return new ModelAndView(REDIRECT_TO_BOARD);
 	}
 
+	/**
+	 * JSON: the new ticket; with an {@code Idempotency-Key} seen before, the ticket the
+	 * first request opened, and {@code Idempotent-Replayed: true}.
+	 */
 	@PostMapping(path = "/tickets", produces = JSON)
 	@ResponseBody
-	ApiResponse createJson(ActingUser me, @ModelAttribute("form") TicketForm form) {
-		return ApiResponse.ok(tickets.create(me, form.validate().orElseThrow()));
+	ResponseEntity<ApiResponse> createJson(ActingUser me, @ModelAttribute("form") TicketForm form,
+			HttpServletRequest request) {
+		Optional<IdempotencyKey> key = IdempotencyKey.of(request);
+		IdempotentCreates.Outcome<Ticket> created = tickets.create(me, form.validate().orElseThrow(), key);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (created.replayed()) {
+			answer.header(IdempotencyKey.REPLAYED_HEADER, "true");
+		}
+		return answer.body(ApiResponse.ok(created.value()));
+	}
+
+	/**
+	 * A form of the board opened in another org than the active one: nothing changed; the
+	 * board of the active org (409) with the message naming both orgs, and the create
+	 * form's values (with their org and key) kept. A JSON request gets the error envelope
+	 * from the global handler.
+	 */
+	@ExceptionHandler(exception = OrgMismatchException.class, produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView orgMismatch(OrgMismatchException refused, ActingUser me, CsrfToken csrf, HttpServletRequest request) {
+		TicketForm typed = new TicketForm(orEmpty(request.getParameter("title")),
+				orEmpty(request.getParameter("body")));
+		String key = request.getParameter(IdempotencyKey.FIELD);
+		return page(me, csrf, typed, Map.of(), HttpStatus.CONFLICT).addObject("orgMismatch", refused.getMessage())
+			.addObject("formOrg", request.getParameter(FormOrg.FIELD))
+			.addObject("createKey", key != null ? key : newKey());
+	}
+
+	private String newKey() {
+		return SecureRandoms.uuid(this.random).toString();
+	}
+
+	private static String orEmpty(String value) {
+		return value == null ? "" : value;
 	}
 
 	@PostMapping("/tickets/{id}/status")

@@ -2,11 +2,14 @@ package io.ledgerline.tickets;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ledgerline.audit.AuditLog;
+import io.ledgerline.idempotency.IdempotencyKey;
+import io.ledgerline.idempotency.IdempotentCreates;
 import io.ledgerline.paging.Slice;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.NotFoundException;
@@ -30,12 +33,16 @@ public class TicketService {
 
 	private final TicketInvalidation invalidation;
 
+	private final IdempotentCreates creates;
+
 	private final Clock clock;
 
-	TicketService(TicketRepository tickets, AuditLog audit, TicketInvalidation invalidation, Clock clock) {
+	TicketService(TicketRepository tickets, AuditLog audit, TicketInvalidation invalidation, IdempotentCreates creates,
+			Clock clock) {
 		this.tickets = tickets;
 		this.audit = audit;
 		this.invalidation = invalidation;
+		this.creates = creates;
 		this.clock = clock;
 	}
 
@@ -46,14 +53,19 @@ public class TicketService {
 		return Slice.fetch(BOARD_LIMIT, limit -> tickets.newest(orgId, limit));
 	}
 
-	@Transactional
-	public Ticket create(ActingUser actor, NewTicket ticket) {
-		Instant now = clock.instant();
-		long id = tickets.insert(actor.orgId(), ticket, TicketStatus.OPEN, now);
-		audit.record(actor.orgId(), actor.userId(), "ticket.create", "ticket", Long.toString(id),
-				"#" + id + " opened: " + ticket.title());
-		invalidation.afterChange();
-		return reload(actor, id);
+	/**
+	 * The ticket opened, or ({@code replayed}) the one an earlier request with the same
+	 * one-time key opened ({@link IdempotentCreates}).
+	 */
+	public IdempotentCreates.Outcome<Ticket> create(ActingUser actor, NewTicket ticket, Optional<IdempotencyKey> key) {
+		return creates.once(actor, "ticket", key, () -> {
+			Instant now = clock.instant();
+			long id = tickets.insert(actor.orgId(), ticket, TicketStatus.OPEN, now);
+			audit.record(actor.orgId(), actor.userId(), "ticket.create", "ticket", Long.toString(id),
+					"#" + id + " opened: " + ticket.title());
+			invalidation.afterChange();
+			return reload(actor, id);
+		}, Ticket::id, id -> reload(actor, id));
 	}
 
 	@Transactional

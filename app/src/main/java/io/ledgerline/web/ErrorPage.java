@@ -4,12 +4,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The error page (templates/error.html) for a status and a message safe to show. */
-final class ErrorPage {
+public final class ErrorPage {
 
 	private ErrorPage() {
 	}
 
-	static ModelAndView of(HttpStatus status, String message) {
+	public static ModelAndView of(HttpStatus status, String message) {
 		ModelAndView page = new ModelAndView("error");
 		page.setStatus(status);
 		page.addObject("status", status.value());

@@ -90,6 +90,11 @@ class GlobalExceptionHandler {
 		return ErrorPage.of(HttpStatus.CONFLICT, e.getMessage());
 	}
 
+	@ExceptionHandler(OrgMismatchException.class)
+	Object orgMismatch(OrgMismatchException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.CONFLICT, "org_mismatch", e.getMessage());
+	}
+
 	@ExceptionHandler(ValidationException.class)
 	Object validation(ValidationException e, HttpServletRequest request) {
 		if (JsonRequests.wantsJson(request)) {

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 
 import io.ledgerline.support.Fixtures.TestOrg;
 
@@ -80,6 +83,56 @@ class NewInvoiceBrowserTest extends BrowserTestBase {
 
 		assertThat(answer.status()).isEqualTo(303);
 		assertCreated(page);
+	}
+
+	/**
+	 * The first Create reaches the server and commits, but its answer is lost on the way
+	 * back (here: replaced by a 204, so the browser stays on the form, as after a dropped
+	 * connection); the user clicks Create again. The second post carries the form's same
+	 * one-time key and lands on the first invoice: one invoice, not two.
+	 */
+	@Test
+	void clickingCreateAgainAfterALostAnswerMakesOneInvoice() {
+		TestOrg org = fixtures.org();
+		fixtures.invoice(org, "100.00");
+		Page page = signedInWithoutJavaScript(org.member());
+		List<String> creates = new CopyOnWriteArrayList<>();
+		AtomicBoolean loseTheAnswer = new AtomicBoolean(true);
+		page.route(url("/invoices"), route -> {
+			if (!route.request().method().equals("POST")) {
+				route.resume();
+				return;
+			}
+			creates.add(route.request().postData());
+			if (loseTheAnswer.getAndSet(false)) {
+				APIResponse committed = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
+				assertThat(committed.status()).isEqualTo(303);
+				route.fulfill(new Route.FulfillOptions().setStatus(204));
+			}
+			else {
+				route.resume();
+			}
+		});
+
+		openForm(page);
+		fillHeader(page);
+		fillLine(page, 0, "Consulting, phase 1", "2", "150.00");
+		page.getByTestId("create-button").click();
+		assertThat(page.getByTestId("create-button")).isVisible();
+		Response again = postAnswer(page, "/invoices", page.getByTestId("create-button")::click);
+
+		assertThat(again.status()).isEqualTo(303);
+		page.waitForURL(DETAIL);
+		assertThat(page.getByTestId("invoice-heading")).hasText("INV-1001");
+		// The lost answer's toast was kept for the same page too; either one names the
+		// invoice.
+		assertThat(page.getByTestId("toast")).containsText("INV-1001");
+		assertThat(creates).hasSize(2).allSatisfy(body -> assertThat(body).contains("createKey="));
+		assertThat(creates.get(1)).isEqualTo(creates.get(0));
+		page.locator(".crumbs a").first().click();
+		waitForList(page);
+		assertThat(page.getByTestId("summary-count")).hasText("2");
+		assertThat(page.getByTestId("invoice-row")).hasCount(2);
 	}
 
 	private void openForm(Page page) {

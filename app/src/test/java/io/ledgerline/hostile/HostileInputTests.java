@@ -63,12 +63,13 @@ class HostileInputTests {
 			route("GET", "/inspector"), route("GET", "/inspector/force-update-tag"), route("GET", "/actuator/health"),
 			route("GET", "/actuator/metrics"), route("GET", "/login"),
 			route("POST", "/invoices/{id}", "customerName", "Hostile", "status", "paid", "total", "1.00", "version",
-					"1"),
-			route("POST", "/invoices/{id}/archive", "version", "1"),
-			route("POST", "/invoices/{id}/restore", "version", "1"),
-			route("POST", "/invoices/{id}/delete", "version", "1"),
-			route("POST", "/tickets", "title", "Hostile", "body", "x"),
-			route("POST", "/tickets/{ticket}/status", "status", "done"), route("POST", "/tickets/{ticket}/delete"),
+					"1", "formOrg", "{org}"),
+			route("POST", "/invoices/{id}/archive", "version", "1", "formOrg", "{org}"),
+			route("POST", "/invoices/{id}/restore", "version", "1", "formOrg", "{org}"),
+			route("POST", "/invoices/{id}/delete", "version", "1", "formOrg", "{org}"),
+			route("POST", "/tickets", "title", "Hostile", "body", "x", "formOrg", "{org}", "createKey", "hostile-key"),
+			route("POST", "/tickets/{ticket}/status", "status", "done", "formOrg", "{org}"),
+			route("POST", "/tickets/{ticket}/delete", "formOrg", "{org}"),
 			route("POST", "/orgs/switch", "orgId", "{org}"), route("POST", "/inspector/edit-one"),
 			route("POST", "/inspector/archive-one"), route("POST", "/inspector/restore-one"),
 			route("POST", "/inspector/delete-one"), route("POST", "/inspector/misuse"),
@@ -82,7 +83,11 @@ class HostileInputTests {
 	/** Free text where a line break or an unusual character is legitimate. */
 	static final List<String> TEXT_FIELDS = List.of("customerName", "title", "body", "password");
 
-	static final List<String> OPTIONAL_FIELDS = List.of("body", "view");
+	/**
+	 * Fields a request may leave out; the form's org and one-time key are optional for
+	 * scripts and older clients.
+	 */
+	static final List<String> OPTIONAL_FIELDS = List.of("body", "view", "formOrg", "createKey");
 
 	/**
 	 * Changes to a whole request that no route may accept, whatever it takes: each is
@@ -172,9 +177,11 @@ class HostileInputTests {
 			.filter(Route::takesId)
 			.map(route -> DynamicTest.dynamicTest(route + " as another org's admin", () -> {
 				Map<String, Object> before = snapshot();
-				var response = mvc.perform(asUser(other.admin(), build(route, route.fields())))
-					.andReturn()
-					.getResponse();
+				// Forms the other admin opened in their own org: the ids decide, not the
+				// org check.
+				Map<String, String> fields = new LinkedHashMap<>(route.fields());
+				fields.computeIfPresent("formOrg", (name, value) -> other.id());
+				var response = mvc.perform(asUser(other.admin(), build(route, fields))).andReturn().getResponse();
 				assertThat(response.getStatus()).as(route.toString()).isEqualTo(404);
 				assertThat(response.getContentAsString()).doesNotContain("Fixture Customer")
 					.doesNotContain("Fixture ticket");
