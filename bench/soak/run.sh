@@ -11,7 +11,8 @@
 # Defaults: 100,000 writes, a checkpoint every 5,000. The full run takes about an hour per
 # mode on a two-core machine; CI runs a short one (.ci/soak_short.sh).
 #
-# Environment: SOAK_PORT (18480; the cluster uses the next four), SOAK_HEAP (-Xmx384m, as
+# Environment: SOAK_PORT (18480; the cluster uses the next four), SOAK_RETENTION_SECONDS (the
+# cluster's journal retention, 120), SOAK_HEAP (-Xmx384m, as
 # the cluster's instances), JAR (app/target/app-0.1.0-SNAPSHOT.jar, built if missing),
 # LEDGERLINE_PG_HOST/PORT/USER (127.0.0.1 / 5432 / postgres), SOAK_JAVA_OPTS.
 set -euo pipefail
@@ -61,7 +62,12 @@ single)
 		--psql "psql -h $PG_HOST -p $PG_PORT -U $PG_USER -d $db -qX" "$@"
 	;;
 cluster)
-	export LEDGERLINE_CLUSTER_PORT="$PORT" LEDGERLINE_CLUSTER_DB=ledgerline_soak_cluster LEDGERLINE_REDIS_PREFIX=soak:
+	# A short retention window (the app's minimum is 1 minute), so that pruning and
+	# trimming happen many times within one run; production's default is an hour.
+	retention="${SOAK_RETENTION_SECONDS:-120}"
+	export LEDGERLINE_CLUSTER_PORT="$PORT" LEDGERLINE_CLUSTER_DB=ledgerline_soak_cluster LEDGERLINE_REDIS_PREFIX=soak: \
+		LEDGERLINE_JOURNAL_RETENTION="${retention}s"
+	redis-cli --scan --pattern 'soak:*' | xargs -r redis-cli DEL >/dev/null
 	trap 'bash "$root/scripts/cluster.sh" down >/dev/null 2>&1 || true' EXIT
 	bash "$root/scripts/cluster.sh" up >/dev/null
 	args=()
@@ -69,7 +75,7 @@ cluster)
 		args+=(--base "http://127.0.0.1:$((PORT + n))" --pid "$(cat "$root/.cluster/node-$n.pid")")
 	done
 	python3 "$here/soak.py" "${args[@]}" --psql "psql -h $PG_HOST -p $PG_PORT -U $PG_USER -d $LEDGERLINE_CLUSTER_DB -qX" \
-		--redis-prefix soak: "$@"
+		--redis-prefix soak: --retention-seconds "$retention" "$@"
 	;;
 *)
 	echo "usage: bench/soak/run.sh single|cluster [soak.py options]" >&2

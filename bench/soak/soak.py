@@ -242,13 +242,21 @@ def verdict(args, points):
     log_rows = last["tables"].get("invalidation_log", (0, 0))[0]
     if log_rows > args.log_bound:
         problems.append(f"invalidation_log has {log_rows} rows, over {args.log_bound}")
-    journal = last["tables"].get("invalidation_journal", (0, 0))[0]
-    if args.journal_bound and journal > args.journal_bound:
-        problems.append(f"invalidation_journal has {journal} rows, over {args.journal_bound}")
-    if args.redis_prefix and args.redis_members_bound:
-        for key, (kind, length, memory) in last["redis_keys"].items():
-            if length > args.redis_members_bound:
-                problems.append(f"redis {key} has {length} members, over {args.redis_members_bound}")
+    if args.retention_seconds:
+        # What the window can hold at the fastest write rate seen: 4 journal rows and at
+        # most 4 tags per write (list, summary, record, and a path), over the retention
+        # plus one prune or trim interval, with room for a slow prune.
+        fastest = max(p["writes_per_s"] for p in points)
+        window = args.retention_seconds + 60
+        journal_bound = int(4 * fastest * window * 1.5) + 1000
+        journal = last["tables"].get("invalidation_journal", (0, 0))[0]
+        print(f"journal bound at {fastest} writes/s over {window} s: {journal_bound} rows; now {journal}")
+        if journal > journal_bound:
+            problems.append(f"invalidation_journal has {journal} rows, over {journal_bound}")
+        if args.redis_prefix:
+            for key, (kind, length, memory) in last["redis_keys"].items():
+                if length > journal_bound:
+                    problems.append(f"redis {key} has {length} members, over {journal_bound}")
     for i, heap in enumerate(last["heap"]):
         if args.heap_bound and heap > args.heap_bound:
             problems.append(f"instance {i}: heap after GC {heap} bytes, over {args.heap_bound}")
@@ -285,8 +293,8 @@ def main():
     parser.add_argument("--redis-port", type=int, default=6379)
     parser.add_argument("--redis-prefix", default="")
     parser.add_argument("--log-bound", type=int, default=2 * (300 + 32), help="invalidation_log rows (2 demo orgs)")
-    parser.add_argument("--journal-bound", type=int, default=0, help="invalidation_journal rows (0: report only)")
-    parser.add_argument("--redis-members-bound", type=int, default=0, help="members of any Redis key (0: report)")
+    parser.add_argument("--retention-seconds", type=int, default=0,
+                        help="the cluster's journal retention: bounds the journal's rows and Redis's members")
     parser.add_argument("--heap-bound", type=int, default=0, help="bytes of heap after GC (0: report only)")
     parser.add_argument("--settled-after", type=int, default=20_000, help="heap and throughput compared from here")
     parser.add_argument("--throughput-bound", type=float, default=0.10)
