@@ -306,6 +306,25 @@ class ClusterTests {
 				() -> other.get(b.base(), "/invoices").body().contains("130.00"));
 	}
 
+	@Test
+	void healthShowsItsStatusToEveryoneAndItsComponentsToAdminsOnly() {
+		HttpResponse<String> anonymous = new Browser().get(a.base(), "/actuator/health", "application/json");
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).contains("\"status\":\"UP\"")
+			.doesNotContain("components")
+			.doesNotContain("journalPosition");
+		assertThat(signedIn(org.member()).get(a.base(), "/actuator/health", "application/json").body())
+			.as("a member who is no admin")
+			.contains("\"status\":\"UP\"")
+			.doesNotContain("components");
+		assertThat(signedIn(org.admin()).get(a.base(), "/actuator/health", "application/json").body()).as("an admin")
+			.contains("\"status\":\"UP\"")
+			.contains("invalidationBus")
+			.contains("journalPosition");
+		assertThat(new Browser().get(a.base(), "/actuator/health/readiness", "application/json").body())
+			.contains("\"status\":\"UP\"");
+	}
+
 	// ---------------------------------------------------------------------------------
 
 	Browser signedIn(String email) {
