@@ -47,7 +47,8 @@ class WarmUpBeforeServing implements SmartLifecycle {
 
 	/** What one round asks, and the answer each gets when the app works. */
 	static final List<Ask> ROUND = List.of(new Ask("/login", "text/html", 200),
-			new Ask("/actuator/health", "application/json", 200), new Ask("/css/app.css", "text/css", 200),
+			// Out of service (503) until the instance is ready, which is after this.
+			new Ask("/actuator/health", "application/json", 503), new Ask("/css/app.css", "text/css", 200),
 			new Ask("/js/app.js", "text/javascript", 200),
 			// Signed-in pages without a session: the redirect, and the API's 401 JSON.
 			new Ask("/invoices", "text/html", 302), new Ask("/invoices", "application/json", 401));
