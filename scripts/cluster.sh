@@ -183,39 +183,6 @@ start_nginx() {
   nginx -c "$STATE/nginx.conf" -p "$STATE" -g "daemon on;"
 }
 
-up() { curl -sf "http://127.0.0.1:$((PORT + $1))/actuator/health" >/dev/null; }
-
-start_nginx() {
-  if alive "$STATE/nginx.pid"; then return; fi
-  mkdir -p "$STATE/nginx-tmp"
-  {
-    echo "worker_processes 1;"
-    echo "pid $STATE/nginx.pid;"
-    echo "error_log $STATE/nginx-error.log;"
-    echo "events { worker_connections 1024; }"
-    echo "http {"
-    echo "  access_log $STATE/nginx-access.log;"
-    for t in client_body proxy fastcgi uwsgi scgi; do echo "  ${t}_temp_path $STATE/nginx-tmp/$t;"; done
-    echo "  upstream ledgerline {"
-    for n in "${NODES[@]}"; do echo "    server 127.0.0.1:$((PORT + n));"; done
-    echo "    keepalive 16;"
-    echo "  }"
-    echo "  server {"
-    echo "    listen 127.0.0.1:$PORT;"
-    echo "    location / {"
-    echo "      proxy_pass http://ledgerline;"
-    echo "      proxy_http_version 1.1;"
-    echo "      proxy_set_header Connection \"\";"
-    echo "      proxy_set_header Host \$host:\$server_port;"
-    echo "      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
-    echo "    }"
-    echo "  }"
-    echo "}"
-  } > "$STATE/nginx.conf"
-  log "starting nginx on port $PORT (round robin over ${#NODES[@]} instances)"
-  nginx -c "$STATE/nginx.conf" -p "$STATE" -g "daemon on;"
-}
-
 up() {
   mkdir -p "$STATE"
   ensure_jar
