@@ -66,8 +66,8 @@ class WarmUpBeforeServing implements SmartLifecycle {
 	private volatile Report report;
 
 	WarmUpBeforeServing(WebServerApplicationContext context, TomcatServletWebServerFactory factory,
-			@Value("${ledgerline.warm-up.rounds:30}") int rounds,
-			@Value("${ledgerline.warm-up.max-time:20s}") Duration maxTime) {
+			@Value("${ledgerline.warm-up.rounds:10}") int rounds,
+			@Value("${ledgerline.warm-up.max-time:10s}") Duration maxTime) {
 		this.context = context;
 		this.factory = factory;
 		this.rounds = rounds;
