@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * security filters, sessions, CSRF, Thymeleaf, Jackson, the health indicators and the
  * database pool), and closes it; only then does the web server open its port, and
  * readiness turns to ACCEPTING_TRAFFIC after that. Signed-in pages need a user, which the
- * warm-up must not invent: they share all of this but their own template and queries.
+ * warm-up must not invent: they share all of this but their own template and queries,
+ * which stay cold until their first real request (docs/BENCHMARKS.md).
  *
  * <p>
  * Bounded: at most {@code ledgerline.warm-up.rounds} rounds, stopping after
