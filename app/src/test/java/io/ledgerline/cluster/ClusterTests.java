@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.ledgerline.LedgerlineApplication;
@@ -323,6 +326,13 @@ class ClusterTests {
 			.contains("journalPosition");
 		assertThat(new Browser().get(a.base(), "/actuator/health/readiness", "application/json").body())
 			.contains("\"status\":\"UP\"");
+
+		// What a balancer or cluster.sh reads: only DEGRADED still serves.
+		HttpCodeStatusMapper codes = a.bean(HealthEndpointGroups.class).getPrimary().getHttpCodeStatusMapper();
+		assertThat(codes.getStatusCode(Status.DOWN)).isEqualTo(503);
+		assertThat(codes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+		assertThat(codes.getStatusCode(InvalidationBusHealth.DEGRADED)).isEqualTo(200);
+		assertThat(codes.getStatusCode(Status.UP)).isEqualTo(200);
 	}
 
 	// ---------------------------------------------------------------------------------
