@@ -4,6 +4,7 @@
 #
 #   scripts/cluster.sh up     build the jar if missing, start what is missing, print the URL
 #   scripts/cluster.sh down   stop exactly what "up" started
+#   scripts/cluster.sh nginx-conf DIR   print the balancer's configuration (state in DIR)
 #
 # "up" is safe to run again while up: it reuses whatever still runs. The database is
 # created fresh (with the demo data) only when no instance of this cluster is running.
@@ -115,33 +116,69 @@ start_node() {
 
 node_up() { curl -sf "http://127.0.0.1:$((PORT + $1))/actuator/health" >/dev/null; }
 
+# The balancer. nginx (open source) has no active health checks, so it learns that an
+# instance is stuck only from the requests it sends there; these settings bound what one
+# stuck instance costs (bench/cluster-stall.sh measures it, docs/BENCHMARKS.md):
+# - connect 1 s: on loopback or a LAN a healthy instance accepts in well under a
+#   millisecond; a refused or unanswered connect means nothing was sent, so nginx tries the
+#   next instance even for a POST.
+# - reads (GET, HEAD, OPTIONS) wait 3 s for the answer: a warm page is tens of
+#   milliseconds and ~0.3 s at the 99th percentile under 32 connections; past 3 s the
+#   instance is stalled (a pause, a full GC, a stuck pool), and the request goes to the next
+#   instance: at most 3 tries within 8 s in all, and never to one that just failed.
+# - writes (every other method) are never retried once sent (nginx's default; no
+#   "non_idempotent"): the first instance may have applied them. They wait 30 s, so a
+#   stall shorter than that ends in their real answer; longer, in a 504 instead of nginx's
+#   default 60 s.
+# - an instance that failed (refused, timed out, 502/503) gets no traffic for 10 s
+#   (max_fails 1, fail_timeout 10 s); then one request tries it again.
+# - idle upstream connections are closed after 4 s, before the instance's own keep-alive
+#   timeout can close them under a request being sent.
+nginx_conf() { # state dir; prints the configuration
+  local dir="$1" n
+  echo "worker_processes 1;"
+  echo "pid $dir/nginx.pid;"
+  echo "error_log $dir/nginx-error.log;"
+  echo "events { worker_connections 1024; }"
+  echo "http {"
+  echo "  access_log $dir/nginx-access.log;"
+  for t in client_body proxy fastcgi uwsgi scgi; do echo "  ${t}_temp_path $dir/nginx-tmp/$t;"; done
+  echo "  upstream ledgerline {"
+  for n in "${NODES[@]}"; do echo "    server 127.0.0.1:$((PORT + n)) max_fails=1 fail_timeout=10s;"; done
+  echo "    keepalive 16;"
+  echo "    keepalive_timeout 4s;"
+  echo "  }"
+  echo "  server {"
+  echo "    listen 127.0.0.1:$PORT;"
+  echo "    proxy_http_version 1.1;"
+  echo "    proxy_set_header Connection \"\";"
+  echo "    proxy_set_header Host \$host:\$server_port;"
+  echo "    proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
+  echo "    proxy_connect_timeout 1s;"
+  echo "    proxy_send_timeout 10s;"
+  echo "    proxy_next_upstream error timeout http_502 http_503;"
+  echo "    # Reads here; every other method goes on to @writes (nginx cannot take a timeout"
+  echo "    # from a variable, so the two kinds need two locations)."
+  echo "    location / {"
+  echo "      error_page 418 = @writes;"
+  echo "      if (\$request_method !~ ^(GET|HEAD|OPTIONS)\$) { return 418; }"
+  echo "      proxy_pass http://ledgerline;"
+  echo "      proxy_read_timeout 3s;"
+  echo "      proxy_next_upstream_tries 3;"
+  echo "      proxy_next_upstream_timeout 8s;"
+  echo "    }"
+  echo "    location @writes {"
+  echo "      proxy_pass http://ledgerline;"
+  echo "      proxy_read_timeout 30s;"
+  echo "    }"
+  echo "  }"
+  echo "}"
+}
+
 start_nginx() {
   if alive "$STATE/nginx.pid"; then return; fi
   mkdir -p "$STATE/nginx-tmp"
-  {
-    echo "worker_processes 1;"
-    echo "pid $STATE/nginx.pid;"
-    echo "error_log $STATE/nginx-error.log;"
-    echo "events { worker_connections 1024; }"
-    echo "http {"
-    echo "  access_log $STATE/nginx-access.log;"
-    for t in client_body proxy fastcgi uwsgi scgi; do echo "  ${t}_temp_path $STATE/nginx-tmp/$t;"; done
-    echo "  upstream ledgerline {"
-    for n in "${NODES[@]}"; do echo "    server 127.0.0.1:$((PORT + n));"; done
-    echo "    keepalive 16;"
-    echo "  }"
-    echo "  server {"
-    echo "    listen 127.0.0.1:$PORT;"
-    echo "    location / {"
-    echo "      proxy_pass http://ledgerline;"
-    echo "      proxy_http_version 1.1;"
-    echo "      proxy_set_header Connection \"\";"
-    echo "      proxy_set_header Host \$host:\$server_port;"
-    echo "      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
-    echo "    }"
-    echo "  }"
-    echo "}"
-  } > "$STATE/nginx.conf"
+  nginx_conf "$STATE" > "$STATE/nginx.conf"
   log "starting nginx on port $PORT (round robin over ${#NODES[@]} instances)"
   nginx -c "$STATE/nginx.conf" -p "$STATE" -g "daemon on;"
 }
@@ -193,5 +230,8 @@ down() {
 case "${1:-}" in
   up) up ;;
   down) down ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  # The balancer's configuration for instances on the next three ports, with its pid, logs
+  # and temporary files in DIR (the tests start it against stand-in instances).
+  nginx-conf) nginx_conf "${2:?usage: $0 nginx-conf DIR}" ;;
+  *) echo "usage: $0 up|down|nginx-conf DIR" >&2; exit 2 ;;
 esac

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.ledgerline.LedgerlineApplication;
@@ -373,6 +376,32 @@ class ClusterTests {
 		Matcher m = Pattern.compile("data-testid=\"tickets-rendered-at\"[^>]*datetime=\"([^\"]+)\"").matcher(page);
 		assertThat(m.find()).as("tickets-rendered-at on the page").isTrue();
 		return m.group(1);
+	}
+
+	@Test
+	void healthShowsItsStatusToEveryoneAndItsComponentsToAdminsOnly() {
+		HttpResponse<String> anonymous = new Browser().get(a.base(), "/actuator/health", "application/json");
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).contains("\"status\":\"UP\"")
+			.doesNotContain("components")
+			.doesNotContain("journalPosition");
+		assertThat(signedIn(org.member()).get(a.base(), "/actuator/health", "application/json").body())
+			.as("a member who is no admin")
+			.contains("\"status\":\"UP\"")
+			.doesNotContain("components");
+		assertThat(signedIn(org.admin()).get(a.base(), "/actuator/health", "application/json").body()).as("an admin")
+			.contains("\"status\":\"UP\"")
+			.contains("invalidationBus")
+			.contains("journalPosition");
+		assertThat(new Browser().get(a.base(), "/actuator/health/readiness", "application/json").body())
+			.contains("\"status\":\"UP\"");
+
+		// What a balancer or cluster.sh reads: only DEGRADED still serves.
+		HttpCodeStatusMapper codes = a.bean(HealthEndpointGroups.class).getPrimary().getHttpCodeStatusMapper();
+		assertThat(codes.getStatusCode(Status.DOWN)).isEqualTo(503);
+		assertThat(codes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+		assertThat(codes.getStatusCode(InvalidationBusHealth.DEGRADED)).isEqualTo(200);
+		assertThat(codes.getStatusCode(Status.UP)).isEqualTo(200);
 	}
 
 	// ---------------------------------------------------------------------------------
