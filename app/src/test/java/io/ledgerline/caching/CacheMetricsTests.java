@@ -34,6 +34,25 @@ class CacheMetricsTests {
 	}
 
 	@Test
+	void healthShowsAdminsTheCachesBytesAgainstItsBudget() throws Exception {
+		Fixtures.TestOrg org = fixtures.org();
+		mvc.perform(page(org.member(), "/invoices")).andExpect(status().isOk());
+
+		mvc.perform(json(org.admin(), "/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.memory.status").value("UP"))
+			.andExpect(jsonPath("$.components.memory.details.cacheBytes").isNumber())
+			.andExpect(jsonPath("$.components.memory.details.cacheBudgetBytes").isNumber())
+			.andExpect(jsonPath("$.components.memory.details.gcShareLastMinute").isNumber());
+		mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components").doesNotExist());
+		mvc.perform(json(org.admin(), "/actuator/metrics/tagcache.weight"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.baseUnit").value("bytes"));
+	}
+
+	@Test
 	void cacheReadsAreCountedAsHitsAndMisses() throws Exception {
 		Fixtures.TestOrg org = fixtures.org();
 		double hits = count("hit");
