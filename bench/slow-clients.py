@@ -4,7 +4,8 @@
 Opens SLOW sockets to the app (loopback only), each sending
 `POST /anything` with `Content-Length: 100000` and a few body bytes, then either nothing
 (--mode stall) or one more byte every --trickle seconds (--mode trickle). A socket the
-server closes (or answers) is opened again, as an attacker would. Meanwhile one client asks
+server closes (or answers) is opened again, as an attacker would (at once, or after
+--reconnect-delay seconds). Meanwhile one client asks
 `GET /actuator/health` every --interval seconds (new connection each time, --timeout seconds
 to answer) and records how long each answer took. Stops by itself after --duration seconds
 and prints one summary line.
@@ -18,8 +19,12 @@ import threading
 import time
 
 
-def slow_client(port, mode, trickle, stop, counts, lock):
+def slow_client(port, mode, trickle, reconnect_delay, stop, counts, lock):
+    first = True
     while not stop.is_set():
+        if not first:
+            stop.wait(reconnect_delay)
+        first = False
         try:
             s = socket.create_connection(("127.0.0.1", port), timeout=5)
         except OSError:
@@ -76,6 +81,8 @@ def main():
     p.add_argument("--slow", type=int, default=50)
     p.add_argument("--mode", choices=["stall", "trickle"], default="stall")
     p.add_argument("--trickle", type=float, default=5.0)
+    p.add_argument("--reconnect-delay", type=float, default=0.0,
+                   help="seconds before a closed slow socket is opened again (0: at once)")
     p.add_argument("--duration", type=float, default=40.0)
     p.add_argument("--interval", type=float, default=0.5)
     p.add_argument("--timeout", type=float, default=10.0)
@@ -84,7 +91,7 @@ def main():
     stop = threading.Event()
     lock = threading.Lock()
     counts = {"opened": 0, "connect_failed": 0}
-    threads = [threading.Thread(target=slow_client, args=(a.port, a.mode, a.trickle, stop, counts, lock), daemon=True)
+    threads = [threading.Thread(target=slow_client, args=(a.port, a.mode, a.trickle, a.reconnect_delay, stop, counts, lock), daemon=True)
                for _ in range(a.slow)]
     for t in threads:
         t.start()

@@ -33,7 +33,10 @@ public class JsonErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		HttpStatus known = HttpStatus.resolve(status);
-		StandaloneAnswer answer = StandaloneAnswer.of(request, status, codeOf(known), messageOf(known));
+		// A request line too long to read leaves no path and no headers to go by.
+		StandaloneAnswer answer = (request.getRequestURI() == null)
+				? StandaloneAnswer.plain(status, messageOf(known))
+				: StandaloneAnswer.of(request, status, codeOf(known), messageOf(known));
 		try {
 			answer.prepare(response);
 			Writer writer = response.getReporter();

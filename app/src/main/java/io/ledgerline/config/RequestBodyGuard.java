@@ -82,7 +82,6 @@ final class RequestBodyGuard extends ValveBase {
 		else {
 			String address = request.getRemoteAddr();
 			if (!slots.tryTake(address)) {
-				metrics.refused("no_slot");
 				response.setHeader("Retry-After", Long.toString(Math.max(1, limits.deadline().toSeconds())));
 				refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
 						"Too many requests from your address are still sending their bodies. Try again in a few seconds.");
@@ -96,7 +95,6 @@ final class RequestBodyGuard extends ValveBase {
 			}
 		}
 		if (refusal != null) {
-			metrics.refused(refusal.code());
 			refuse(request, response, refusal.status(), refusal.code(), refusal.message());
 			return;
 		}
@@ -119,12 +117,15 @@ final class RequestBodyGuard extends ValveBase {
 	 * Answers and closes the connection without reading the rest of the body: Tomcat
 	 * would otherwise swallow it after the answer, on this thread, at the sender's pace.
 	 */
-	private static void refuse(Request request, Response response, HttpStatus status, String code, String message)
+	private void refuse(Request request, Response response, HttpStatus status, String code, String message)
 			throws IOException {
+		metrics.refused(code);
 		request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
 		response.setHeader("Connection", "close");
 		try {
 			StandaloneAnswer.write(request, response, status.value(), code, message);
+			// Answered: Tomcat's error-page step must not add the app's error page to it.
+			response.setErrorReported();
 		}
 		catch (IOException gone) {
 			// The sender went away (or its socket timed out); nobody is left to answer.

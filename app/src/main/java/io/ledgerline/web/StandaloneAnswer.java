@@ -35,6 +35,11 @@ public record StandaloneAnswer(String contentType, String body) {
 			return new StandaloneAnswer(MediaType.APPLICATION_JSON_VALUE + ";charset=UTF-8",
 					JSON.writeValueAsString(ApiResponse.error(code, message)));
 		}
+		return plain(status, message);
+	}
+
+	/** Plain text, for a request too broken to tell what it asked for. */
+	public static StandaloneAnswer plain(int status, String message) {
 		HttpStatus known = HttpStatus.resolve(status);
 		String reason = known == null ? "" : " " + known.getReasonPhrase();
 		return new StandaloneAnswer(MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8",

@@ -1,5 +1,6 @@
 package io.ledgerline.hostile;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -23,8 +24,16 @@ final class RawHttp {
 
 	private final int port;
 
+	/** How long to wait for an answer: a test's detector of a request that never ends. */
+	private final int readTimeoutMillis;
+
 	RawHttp(int port) {
+		this(port, 20_000);
+	}
+
+	RawHttp(int port, int readTimeoutMillis) {
 		this.port = port;
+		this.readTimeoutMillis = readTimeoutMillis;
 	}
 
 	record Answer(int status, List<String> headers, String body) {
@@ -74,10 +83,13 @@ final class RawHttp {
 		head.append("\r\n");
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-			socket.setSoTimeout(20_000);
+			socket.setSoTimeout(readTimeoutMillis);
+			// One write, as a browser sends a small form: head and body arrive together.
+			ByteArrayOutputStream request = new ByteArrayOutputStream();
+			request.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+			request.write(content);
 			OutputStream out = socket.getOutputStream();
-			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.write(content);
+			out.write(request.toByteArray());
 			out.flush();
 			return parse(socket.getInputStream().readAllBytes());
 		}
@@ -110,7 +122,7 @@ final class RawHttp {
 		return new Session(signedIn, page.csrfToken());
 	}
 
-	private static Answer parse(byte[] raw) {
+	static Answer parse(byte[] raw) {
 		String text = new String(raw, StandardCharsets.UTF_8);
 		int end = text.indexOf("\r\n\r\n");
 		String head = end < 0 ? text : text.substring(0, end);
