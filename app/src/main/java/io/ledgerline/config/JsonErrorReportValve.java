@@ -34,8 +34,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		// A request line too long to read leaves no path and no headers to go by.
-		StandaloneAnswer answer = (request.getRequestURI() == null)
-				? StandaloneAnswer.plain(status, messageOf(known))
+		StandaloneAnswer answer = (request.getRequestURI() == null) ? StandaloneAnswer.plain(status, messageOf(known))
 				: StandaloneAnswer.of(request, status, codeOf(known), messageOf(known));
 		try {
 			answer.prepare(response);

@@ -2,9 +2,11 @@ package io.ledgerline.hostile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,8 +93,29 @@ final class RawHttp {
 			OutputStream out = socket.getOutputStream();
 			out.write(request.toByteArray());
 			out.flush();
-			return parse(socket.getInputStream().readAllBytes());
+			return parse(readUntilClosed(socket.getInputStream()));
 		}
+	}
+
+	/**
+	 * Everything the server sends until it closes. A server that refuses a request it did
+	 * not read to the end (too long, say) closes with unread bytes, which resets the
+	 * connection after its answer: what arrived before the reset is the answer.
+	 */
+	static byte[] readUntilClosed(InputStream in) throws IOException {
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				received.write(buffer, 0, n);
+			}
+		}
+		catch (SocketException reset) {
+			if (received.size() == 0) {
+				throw reset;
+			}
+		}
+		return received.toByteArray();
 	}
 
 	Answer get(String target, String... headers) throws IOException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -226,8 +225,7 @@ class SlowClientTests {
 
 	/** Everything the server sends until it closes the connection. */
 	private static Answer answerOf(Socket socket) throws IOException {
-		InputStream in = socket.getInputStream();
-		return RawHttp.parse(in.readAllBytes());
+		return RawHttp.parse(RawHttp.readUntilClosed(socket.getInputStream()));
 	}
 
 	private double slowBodies() {
