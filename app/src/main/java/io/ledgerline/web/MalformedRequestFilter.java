@@ -17,7 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * percent-encoding, an Accept-Language it refuses) is a 400 here, before any filter trips
  * over it later and turns it into a 500; and a field sent twice is refused rather than
  * silently joined ("A,B") or half-read, unless a feature declared it a repeated field
- * ({@link RepeatedFields}).
+ * ({@link RepeatedFields}). Reading the parameters here never waits on a client: the body
+ * has been read in full, within its deadline, before any filter runs (config's
+ * RequestBodyGuard); its refusals carry the protective headers
+ * ({@link StandaloneAnswer}), since they are written before the filters that add them.
  */
 public final class MalformedRequestFilter extends OncePerRequestFilter {
 

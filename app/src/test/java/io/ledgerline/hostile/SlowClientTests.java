@@ -84,6 +84,9 @@ class SlowClientTests {
 		for (int i = 0; i < SLOW_CLIENTS; i++) {
 			startSlowPost("/anything", 100_000, "a=1");
 		}
+		// Asked after all of them, so behind them in the request queue.
+		assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+
 		// Two wait for their bodies; every other one was refused at once, not queued.
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> slowBodies() == SLOTS_PER_ADDRESS
