@@ -13,6 +13,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
+import org.apache.coyote.ContinueResponseTiming;
 import org.apache.tomcat.util.buf.ByteChunk;
 import org.apache.tomcat.util.net.ApplicationBufferHandler;
 import org.springframework.http.HttpStatus;
@@ -88,6 +89,11 @@ final class RequestBodyGuard extends ValveBase {
 				return;
 			}
 			try {
+				// A client that waits for "100 Continue" before sending its body gets it
+				// now,
+				// as Tomcat would send it once the request reaches the app (after this
+				// valve).
+				response.sendAcknowledgement(ContinueResponseTiming.IMMEDIATELY);
 				refusal = body.read(coyote, deadline);
 			}
 			finally {

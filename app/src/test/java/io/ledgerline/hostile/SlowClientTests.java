@@ -172,6 +172,20 @@ class SlowClientTests {
 	}
 
 	@Test
+	void aClientWaitingForContinueIsToldToSendItsBody() throws Exception {
+		Socket socket = startSlowPost("/login", 7, "", "Expect: 100-continue", "Accept: application/json");
+		byte[] interim = new byte["HTTP/1.1 100".length()];
+		socket.getInputStream().readNBytes(interim, 0, interim.length);
+		assertThat(new String(interim, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 100");
+
+		send(socket, "a=1&b=2");
+		// Read in full, it reaches the app: no CSRF token, so 403 from the security
+		// filters.
+		assertThat(RawHttp.readUntilClosed(socket.getInputStream())).asString(StandardCharsets.ISO_8859_1)
+			.contains("HTTP/1.1 403");
+	}
+
+	@Test
 	void aChunkedFormIsReadAndReplayedToTheApp() throws Exception {
 		TestOrg org = fixtures.org();
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
