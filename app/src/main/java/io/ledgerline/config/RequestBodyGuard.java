@@ -89,10 +89,9 @@ final class RequestBodyGuard extends ValveBase {
 				return;
 			}
 			try {
-				// A client that waits for "100 Continue" before sending its body gets it
-				// now,
-				// as Tomcat would send it once the request reaches the app (after this
-				// valve).
+				// "100 Continue" for a client that waits for it: Tomcat itself would send
+				// it
+				// only once the request is past this valve.
 				response.sendAcknowledgement(ContinueResponseTiming.IMMEDIATELY);
 				refusal = body.read(coyote, deadline);
 			}
