@@ -89,9 +89,8 @@ final class RequestBodyGuard extends ValveBase {
 				return;
 			}
 			try {
-				// "100 Continue" for a client that waits for it: Tomcat itself would send
-				// it
-				// only once the request is past this valve.
+				// "100 Continue" for a client waiting for it: Tomcat
+				// would send it only once past this valve.
 				response.sendAcknowledgement(ContinueResponseTiming.IMMEDIATELY);
 				refusal = body.read(coyote, deadline);
 			}
