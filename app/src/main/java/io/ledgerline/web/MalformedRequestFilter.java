@@ -10,17 +10,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The first thing every request meets: what the container cannot read (undecodable
  * percent-encoding, an Accept-Language it refuses) is a 400 here, before any filter trips
  * over it later and turns it into a 500; and a field sent twice is refused rather than
  * silently joined ("A,B") or half-read, unless a feature declared it a repeated field
- * ({@link RepeatedFields}).
+ * ({@link RepeatedFields}). Reading the parameters here never waits on a client: the body
+ * has been read in full, within its deadline, before any filter runs (config's
+ * RequestBodyGuard); its refusals carry the protective headers
+ * ({@link StandaloneAnswer}), since they are written before the filters that add them.
  */
 public final class MalformedRequestFilter extends OncePerRequestFilter {
 
@@ -29,8 +29,6 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
 	MalformedRequestFilter(Set<String> mayRepeat) {
 		this.mayRepeat = Set.copyOf(mayRepeat);
 	}
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -79,17 +77,9 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, String message)
 			throws IOException {
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setCharacterEncoding("UTF-8");
-		if (JsonRequests.wantsJson(request)) {
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getWriter().write(JSON.writeValueAsString(ApiResponse.error("bad_request", message)));
-			return;
-		}
 		// Plain, self-contained text: the page templates need a request that could be
 		// read.
-		response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-		response.getWriter().write("400 Bad Request: " + message + "\n");
+		StandaloneAnswer.write(request, response, HttpStatus.BAD_REQUEST.value(), "bad_request", message);
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.ledgerline.hostile;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,8 +26,16 @@ final class RawHttp {
 
 	private final int port;
 
+	/** How long to wait for an answer: a test's detector of a request that never ends. */
+	private final int readTimeoutMillis;
+
 	RawHttp(int port) {
+		this(port, 20_000);
+	}
+
+	RawHttp(int port, int readTimeoutMillis) {
 		this.port = port;
+		this.readTimeoutMillis = readTimeoutMillis;
 	}
 
 	record Answer(int status, List<String> headers, String body) {
@@ -74,13 +85,37 @@ final class RawHttp {
 		head.append("\r\n");
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-			socket.setSoTimeout(20_000);
+			socket.setSoTimeout(readTimeoutMillis);
+			// One write, as a browser sends a small form: head and body arrive together.
+			ByteArrayOutputStream request = new ByteArrayOutputStream();
+			request.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+			request.write(content);
 			OutputStream out = socket.getOutputStream();
-			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.write(content);
+			out.write(request.toByteArray());
 			out.flush();
-			return parse(socket.getInputStream().readAllBytes());
+			return parse(readUntilClosed(socket.getInputStream()));
 		}
+	}
+
+	/**
+	 * Everything the server sends until it closes. A server that refuses a request it did
+	 * not read to the end (too long, say) closes with unread bytes, which resets the
+	 * connection after its answer: what arrived before the reset is the answer.
+	 */
+	static byte[] readUntilClosed(InputStream in) throws IOException {
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				received.write(buffer, 0, n);
+			}
+		}
+		catch (SocketException reset) {
+			if (received.size() == 0) {
+				throw reset;
+			}
+		}
+		return received.toByteArray();
 	}
 
 	Answer get(String target, String... headers) throws IOException {
@@ -110,7 +145,7 @@ final class RawHttp {
 		return new Session(signedIn, page.csrfToken());
 	}
 
-	private static Answer parse(byte[] raw) {
+	static Answer parse(byte[] raw) {
 		String text = new String(raw, StandardCharsets.UTF_8);
 		int end = text.indexOf("\r\n\r\n");
 		String head = end < 0 ? text : text.substring(0, end);
