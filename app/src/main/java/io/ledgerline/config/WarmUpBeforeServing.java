@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,8 @@ class WarmUpBeforeServing implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(WarmUpBeforeServing.class);
 
-	private final WebServerApplicationContext context;
+	/** A {@link WebServerApplicationContext} when there is a server to warm up. */
+	private final ApplicationContext context;
 
 	private final TomcatServletWebServerFactory factory;
 
@@ -66,7 +68,7 @@ class WarmUpBeforeServing implements SmartLifecycle {
 
 	private volatile Report report;
 
-	WarmUpBeforeServing(WebServerApplicationContext context, TomcatServletWebServerFactory factory,
+	WarmUpBeforeServing(ApplicationContext context, TomcatServletWebServerFactory factory,
 			@Value("${ledgerline.warm-up.rounds:10}") int rounds,
 			@Value("${ledgerline.warm-up.max-time:10s}") Duration maxTime) {
 		this.context = context;
@@ -86,7 +88,8 @@ class WarmUpBeforeServing implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (!(this.context.getWebServer() instanceof TomcatWebServer server) || this.rounds <= 0) {
+		if (!(this.context instanceof WebServerApplicationContext web)
+				|| !(web.getWebServer() instanceof TomcatWebServer server) || this.rounds <= 0) {
 			this.report = new Report(List.of(), 0, Duration.ZERO, System.currentTimeMillis());
 			return;
 		}

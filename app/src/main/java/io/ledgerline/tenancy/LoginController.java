@@ -1,16 +1,16 @@
 package io.ledgerline.tenancy;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 
+import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.BadRequestException;
-import io.ledgerline.web.JsonRequests;
 
 /**
  * The sign-in page. Spring Security's form sign-in takes every {@code POST /login} whose
@@ -32,18 +32,28 @@ class LoginController {
 	}
 
 	/**
-	 * One handler rather than the usual page and JSON pair: nothing succeeds here, so
-	 * this is no JSON route (and no entry in the API document), only the refusal of one.
+	 * Only the refusal of a username that names no account reaches here (the sign-in
+	 * filter takes every usable one): the sign-in page again, saying why.
 	 */
 	@PostMapping("/login")
-	ModelAndView unusableUsername(@RequestParam(required = false) String username, HttpServletRequest request) {
-		String why = Username.refusal(username).orElse(UNUSABLE);
-		if (JsonRequests.wantsJson(request)) {
-			throw new BadRequestException(why);
-		}
+	ModelAndView unusableUsername(@RequestParam(required = false) String username) {
 		ModelAndView page = new ModelAndView(VIEW, HttpStatus.BAD_REQUEST);
-		page.addObject("usernameRefused", why);
+		page.addObject("usernameRefused", refusal(username));
 		return page;
+	}
+
+	/**
+	 * The same refusal for a client that asked for JSON: a 400 {@code bad_request} (a
+	 * usable username is signed in, or refused, by the sign-in filter before this).
+	 */
+	@PostMapping(path = "/login", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ApiResponse unusableUsernameJson(@RequestParam(required = false) String username) {
+		throw new BadRequestException(refusal(username));
+	}
+
+	private static String refusal(String username) {
+		return Username.refusal(username).orElse(UNUSABLE);
 	}
 
 }
