@@ -673,6 +673,25 @@ public final class TagCache {
 		entries.invalidateAll();
 	}
 
+	/**
+	 * Removes, on this instance only, every entry whose key contains {@code marker}, and
+	 * returns how many: nothing is published, recorded or reported, and no tag changes.
+	 * For entries that must never be served at all (what a warm-up stored for an org that
+	 * does not exist), not for changed data: that is what the tag primitives are for. The
+	 * tags only those entries used are held weakly and go with them.
+	 */
+	public int discardKeysContaining(String marker) {
+		Names.requireKey(marker);
+		int discarded = 0;
+		Map<String, Entry> map = entries.asMap();
+		for (Map.Entry<String, Entry> each : map.entrySet()) {
+			if (each.getKey().contains(marker) && map.remove(each.getKey(), each.getValue())) {
+				discarded++;
+			}
+		}
+		return discarded;
+	}
+
 	private LongAdder counter(Primitive primitive) {
 		return switch (primitive) {
 			case UPDATE_TAG -> updateTags;

@@ -91,6 +91,31 @@ class InvalidateAllTest {
 	}
 
 	@Test
+	void discardingByKeyRemovesExactlyTheMarkedEntriesLocallyAndTouchesNoTag() {
+		CountingLoader marked = new CountingLoader("m");
+		CountingLoader markedPage = new CountingLoader("p");
+		CountingLoader kept = new CountingLoader("k");
+		cache.get("list:~synthetic:1", List.of("org:~synthetic:invoices"), CacheLife.DAYS, marked);
+		cache.getPage("/invoices", "~synthetic:admin", List.of(), CacheLife.DAYS, markedPage);
+		cache.get("list:acme:1", List.of(TAG), CacheLife.DAYS, kept);
+
+		assertThat(cache.discardKeysContaining("~synthetic")).isEqualTo(2);
+
+		assertThat(cache.get("list:~synthetic:1", List.of("org:~synthetic:invoices"), CacheLife.DAYS, marked).value())
+			.as("gone: loaded again")
+			.isEqualTo("m2");
+		assertThat(cache.getPage("/invoices", "~synthetic:admin", List.of(), CacheLife.DAYS, markedPage).value())
+			.isEqualTo("p2");
+		assertThat(cache.get("list:acme:1", List.of(TAG), CacheLife.DAYS, kept).value()).as("untouched")
+			.isEqualTo("k1");
+		assertThat(cache.discardKeysContaining("nothing-has-this")).isZero();
+		assertThat(bus.published).as("local only").isEmpty();
+		assertThat(events.events()).isEmpty();
+		assertThat(cache.stats().updateTags() + cache.stats().revalidateTags() + cache.stats().revalidatePaths())
+			.isZero();
+	}
+
+	@Test
 	void aLoadRunningWhenItHappensIsNotServedAfterwards() {
 		CountingLoader inner = new CountingLoader("v");
 		// The condemnation lands while the loader runs: what it read may predate what was

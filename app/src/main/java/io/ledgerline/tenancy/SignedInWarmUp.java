@@ -1,0 +1,78 @@
+package io.ledgerline.tenancy;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+
+import io.ledgerline.web.Hole;
+import io.ledgerline.web.Toast;
+
+/**
+ * What a signed-in request does per request, for a warm-up before the instance serves:
+ * the acting user's resolution and the filling of a prerendered page's holes, run for a
+ * user who exists only in memory, in an org that cannot exist. Nothing is written and
+ * nothing is granted: the lookups ask the database for an account nobody can have, and
+ * the user is handed to the request as a resolution would, never to Spring Security.
+ */
+@Component
+public class SignedInWarmUp {
+
+	/**
+	 * Outside the org id format ({@code [a-z0-9-]}), so no real org can share its
+	 * queries' rows or its cache keys.
+	 */
+	public static final String ORG_ID = "~warm-up~";
+
+	/** A reserved domain ({@code .invalid}): no account can have it. */
+	static final String EMAIL = "nobody@warm-up.invalid";
+
+	private final TenancyRepository repository;
+
+	private final ActingUserResolver users;
+
+	private final PageChrome chrome;
+
+	SignedInWarmUp(TenancyRepository repository, ActingUserResolver users, PageChrome chrome) {
+		this.repository = repository;
+		this.users = users;
+		this.chrome = chrome;
+	}
+
+	/** The in-memory user with {@code role} in the synthetic org (id -1: none is). */
+	public ActingUser user(Role role) {
+		Membership seat = new Membership(ORG_ID, "Warm-up", role);
+		return new ActingUser(-1, EMAIL, "Warm-up", seat, List.of(seat));
+	}
+
+	/**
+	 * A request's resolution: the per-request membership query (for an account that does
+	 * not exist, so it finds nothing), then {@code user} kept on the request as the
+	 * resolver keeps a resolved user, and read back through it.
+	 */
+	public ActingUser resolve(HttpServletRequest request, ActingUser user) {
+		if (this.repository.findMemberships(EMAIL).isPresent() || this.repository.findUserByEmail(EMAIL).isPresent()) {
+			throw new IllegalStateException("The warm-up's account " + EMAIL + " exists; it must not.");
+		}
+		request.setAttribute(ActingUserResolver.REQUEST_ATTRIBUTE, user);
+		return this.users.require(request);
+	}
+
+	/**
+	 * Every hole as a prerendered page's answer fills it for {@code request} (resolved by
+	 * {@link #resolve}), with a toast in the model as a redirect leaves one; the total
+	 * length filled.
+	 */
+	public int fillHoles(HttpServletRequest request) {
+		Map<String, Object> model = Map.of(Toast.ATTRIBUTE,
+				new Toast(Toast.Kind.SUCCESS, "Warmed up.", new Toast.Undo("/invoices/1/unarchive", 1, "archived")));
+		int length = 0;
+		for (Hole hole : Hole.values()) {
+			length += this.chrome.html(hole, request, model).length();
+		}
+		return length;
+	}
+
+}
