@@ -20,9 +20,9 @@ import io.ledgerline.web.SecureRandoms;
  * the per-request nonce in the request attribute {@value #NONCE_ATTRIBUTE}
  * ({@code th:attr="nonce=${cspNonce}"}); never inside a cached fragment.
  */
-final class ContentSecurityPolicyFilter extends OncePerRequestFilter {
+public final class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
-	static final String NONCE_ATTRIBUTE = "cspNonce";
+	public static final String NONCE_ATTRIBUTE = "cspNonce";
 
 	private final SecureRandom random = SecureRandoms.drbg();
 

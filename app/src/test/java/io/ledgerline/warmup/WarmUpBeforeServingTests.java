@@ -1,4 +1,4 @@
-package io.ledgerline.config;
+package io.ledgerline.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
+import io.ledgerline.config.SeedBeforeServing;
 import io.ledgerline.support.IntegrationTest;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.SignedInWarmUp;

@@ -1,4 +1,4 @@
-package io.ledgerline.config;
+package io.ledgerline.warmup;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -40,6 +40,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
 
+import io.ledgerline.config.ContentSecurityPolicyFilter;
 import io.ledgerline.invoices.InvoicePagesWarmUp;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
