@@ -314,13 +314,25 @@ def main():
     started = time.monotonic()
     stretch = (started, 0)
 
+    # Checkpoints pause the writers: heap after a forced GC means nothing while four
+    # workers allocate tens of megabytes a second around it.
+    running = threading.Event()
+    running.set()
+    active = [0]
+
     def work(stream):
         nonlocal done
         while True:
+            running.wait()
             with lock:
                 if done >= args.writes:
                     return
-            n = stream.write()
+                active[0] += 1
+            try:
+                n = stream.write()
+            finally:
+                with lock:
+                    active[0] -= 1
             with lock:
                 done += n
 
@@ -333,9 +345,17 @@ def main():
         with lock:
             current = done
         if current >= next_checkpoint or not any(t.is_alive() for t in threads):
+            running.clear()
+            while True:
+                with lock:
+                    if active[0] == 0:
+                        current = done
+                        break
+                time.sleep(0.05)
             now = time.monotonic()
             rate = (current - stretch[1]) / (now - stretch[0]) if now > stretch[0] else 0
             points.append(checkpoint(args, admins, current, now - started, rate))
+            running.set()
             # The checkpoint's own time (GC, queries) is not the app's.
             stretch = (time.monotonic(), current)
             next_checkpoint = current + args.checkpoint
