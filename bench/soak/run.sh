@@ -11,7 +11,8 @@
 # Defaults: 100,000 writes, a checkpoint every 5,000. The full run takes about an hour per
 # mode on a two-core machine; CI runs a short one (.ci/soak_short.sh).
 #
-# Environment: SOAK_PORT (18480; the cluster uses the next four), SOAK_RETENTION_SECONDS (the
+# Environment: SOAK_PORT (18480; the cluster uses the next four), SOAK_DB (the single
+# instance's database, ledgerline_soak), SOAK_RETENTION_SECONDS (the
 # cluster's journal retention, 120), SOAK_HEAP (-Xmx384m, as
 # the cluster's instances), JAR (app/target/app-0.1.0-SNAPSHOT.jar, built if missing),
 # LEDGERLINE_PG_HOST/PORT/USER (127.0.0.1 / 5432 / postgres), SOAK_JAVA_OPTS.
@@ -36,7 +37,7 @@ echo "machine: $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg); jar
 
 case "$mode" in
 single)
-	db=ledgerline_soak
+	db="${SOAK_DB:-ledgerline_soak}"
 	psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -qX -d postgres \
 		-c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 	work="$(mktemp -d)"
