@@ -17,10 +17,13 @@
 #   LEDGERLINE_PG_HOST/PORT/USER  PostgreSQL server (127.0.0.1 / 5432 / postgres)
 #   LEDGERLINE_REDIS_PORT      Redis on 127.0.0.1 (6379)
 #   LEDGERLINE_REDIS_PREFIX    key prefix of this cluster in Redis (ll:)
+#   LEDGERLINE_CLUSTER_JAR     the jar to run (app/target/app-0.1.0-SNAPSHOT.jar)
+#   LEDGERLINE_CLUSTER_STATE   folder for pids, logs and the jar's copy (.cluster); two
+#                              clusters on one machine need two folders (and ports, databases)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-STATE="$ROOT/.cluster"
+STATE="${LEDGERLINE_CLUSTER_STATE:-$ROOT/.cluster}"
 PORT="${LEDGERLINE_CLUSTER_PORT:-18090}"
 DB="${LEDGERLINE_CLUSTER_DB:-ledgerline_cluster}"
 SCHEMA="${LEDGERLINE_CLUSTER_SCHEMA:-}"
@@ -29,7 +32,7 @@ PG_PORT="${LEDGERLINE_PG_PORT:-5432}"
 PG_USER="${LEDGERLINE_PG_USER:-postgres}"
 REDIS_PORT="${LEDGERLINE_REDIS_PORT:-6379}"
 REDIS_PREFIX="${LEDGERLINE_REDIS_PREFIX:-ll:}"
-JAR="$ROOT/app/target/app-0.1.0-SNAPSHOT.jar"
+JAR="${LEDGERLINE_CLUSTER_JAR:-$ROOT/app/target/app-0.1.0-SNAPSHOT.jar}"
 NODES=(1 2 3)
 
 log() { echo "cluster: $*" >&2; }
