@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -122,7 +123,7 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 
 	private final LongAdder received = new LongAdder();
 
-	private final Object connecting = new Object();
+	private final ReentrantLock connecting = new ReentrantLock();
 
 	/** When a failed first connection may be tried again ({@code System.nanoTime}). */
 	private volatile long nextConnectNanos;
@@ -279,16 +280,17 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 
 	/**
 	 * The command connection, connecting first if there is none yet (at most once per
-	 * reconnect pause: a Redis that was not there at startup costs a claim one connect
-	 * timeout now and then). Once connected, Lettuce reconnects (and resubscribes) by
-	 * itself; meanwhile commands fail at once.
+	 * reconnect pause, by one thread: the others refresh alone meanwhile, so a Redis that
+	 * was not there at startup costs one claim a connect timeout now and then). Once
+	 * connected, Lettuce reconnects (and resubscribes) by itself; meanwhile commands fail
+	 * at once.
 	 */
 	private StatefulRedisConnection<String, byte[]> connection() {
 		StatefulRedisConnection<String, byte[]> connection = commands;
-		if (connection != null || shared.isEmpty()) {
+		if (connection != null || shared.isEmpty() || !connecting.tryLock()) {
 			return connection;
 		}
-		synchronized (connecting) {
+		try {
 			if (commands == null && System.nanoTime() - nextConnectNanos >= 0) {
 				try {
 					StatefulRedisPubSubConnection<String, byte[]> subscription = client.connectPubSub(BYTES);
@@ -312,6 +314,9 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 				}
 			}
 			return commands;
+		}
+		finally {
+			connecting.unlock();
 		}
 	}
 
