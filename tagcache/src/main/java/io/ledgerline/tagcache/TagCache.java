@@ -448,22 +448,22 @@ public final class TagCache {
 		try {
 			RefreshCoordinator.Claim claim = claim(stale, request);
 			if (claim instanceof RefreshCoordinator.Claim.Follow follow) {
-				long retry = Math.max(1, Nanos.of(follow.retryAfter()));
-				stale.following = new Entry.Following(stale.tags.staleGeneration(), Nanos.minus(nowNanos(), -retry));
-				// Not refreshing here: a stale read after the lease ran out claims again.
+				// Not refreshing here: a stale read once the lease has run out claims
+				// again.
+				long untilNanos = Nanos.minus(nowNanos(), -Math.max(1, Nanos.of(follow.retryAfter())));
+				stale.following = new Entry.Following(stale.tags.staleGeneration(), untilNanos);
 				stale.refreshing.set(false);
-				refreshed = true;
 			}
 			else if (claim instanceof RefreshCoordinator.Claim.Take take && install(stale, take.result())) {
-				refreshed = true;
+				// Another instance's result replaced the stale entry: no load here.
 			}
 			else if (claim instanceof RefreshCoordinator.Claim.Lead lead) {
-				refreshed = lead(request, lead);
+				lead(request, lead);
 			}
 			else {
 				store(request.storeKey, runLoader(request, snapshot(request.tags), loadSequence.incrementAndGet()));
-				refreshed = true;
 			}
+			refreshed = true;
 		}
 		catch (RuntimeException e) {
 			LOG.log(Level.WARNING,
@@ -500,7 +500,7 @@ public final class TagCache {
 	 * Runs the loader for the cluster: stores the entry here and hands it to the
 	 * coordinator; on failure, ends the lease so another instance may try.
 	 */
-	private boolean lead(Request request, RefreshCoordinator.Claim.Lead lead) {
+	private void lead(Request request, RefreshCoordinator.Claim.Lead lead) {
 		TagSnapshot tags = snapshot(request.tags);
 		Entry entry;
 		try {
@@ -525,7 +525,6 @@ public final class TagCache {
 			// out.
 			LOG.log(Level.WARNING, "could not share the refresh of key '" + request.displayKey + "'", e);
 		}
-		return true;
 	}
 
 	/** A result another instance completed: it replaces this cache's stale entry. */
