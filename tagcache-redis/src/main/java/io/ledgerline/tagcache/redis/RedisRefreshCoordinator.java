@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -112,6 +113,8 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 	private final String tokenPrefix = UUID.randomUUID() + ":";
 
 	private final AtomicLong tokens = new AtomicLong();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final LongAdder leads = new LongAdder();
 
@@ -255,8 +258,12 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 		return new Counts(leads.sum(), follows.sum(), takes.sum(), alone.sum(), received.sum());
 	}
 
+	/** Idempotent. */
 	@Override
 	public void close() {
+		if (closed.getAndSet(true)) {
+			return;
+		}
 		try {
 			if (pubSub != null) {
 				pubSub.close();
