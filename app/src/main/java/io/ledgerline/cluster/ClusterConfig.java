@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ledgerline.caching.TagCacheCustomizer;
 import io.ledgerline.tagcache.redis.RedisInvalidationBus;
+import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
 
 /**
  * The {@code cluster} profile: what several instances of the app behind a load balancer
@@ -77,11 +78,27 @@ class ClusterConfig {
 				properties.catchUpInterval());
 	}
 
+	/**
+	 * One refresh per revalidated key for the cluster (docs/CACHING.md, "One refresh per
+	 * key"), for the keys a value codec is registered for with {@code share(prefix,
+	 * codec)}; without one a key refreshes on each instance and touches no Redis.
+	 */
+	@Bean(destroyMethod = "close")
+	RedisRefreshCoordinator refreshCoordinator(ClusterProperties properties) {
+		return RedisRefreshCoordinator.builder()
+			.uri(properties.redisUrl())
+			.prefix(properties.keyPrefix())
+			.commandTimeout(properties.redisTimeout())
+			.build()
+			.start();
+	}
+
 	@Bean
 	TagCacheCustomizer clusterCache(ClusterProperties properties, JournalFollower follower, InvalidationJournal journal,
-			CausalTokens tokens, Clock clock) {
+			CausalTokens tokens, Clock clock, RedisRefreshCoordinator refreshes) {
 		return builder -> builder.instanceId(properties.instanceName())
 			.bus(follower)
+			.refreshCoordinator(refreshes)
 			.recorder(new JournalRecorder(journal, tokens, properties.instanceName(), clock))
 			.ageLimit(follower::ageLimit);
 	}

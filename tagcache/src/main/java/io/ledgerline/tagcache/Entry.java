@@ -40,6 +40,12 @@ final class Entry {
 	 */
 	final AtomicBoolean refreshing = new AtomicBoolean();
 
+	/**
+	 * Set while another instance leads the refresh of this entry's generation: until then
+	 * a stale read starts no claim of its own ({@code null}: none).
+	 */
+	volatile Following following;
+
 	/** Estimated bytes held by the entry, for the cache's weight bound. */
 	final int weight;
 
@@ -82,6 +88,21 @@ final class Entry {
 			return Nanos.NEVER;
 		}
 		return Math.max(0, Nanos.minus(expireNanos, Nanos.minus(nowNanos, fetchedNanos)));
+	}
+
+	/**
+	 * Whether another instance is known to be refreshing this entry at {@code nowNanos}
+	 * (for the generation it is stale by now).
+	 */
+	boolean followingAt(long nowNanos) {
+		Following f = following;
+		return f != null && nowNanos < f.untilNanos && f.generation == tags.staleGeneration();
+	}
+
+	/**
+	 * Another instance leads the refresh of {@code generation} until {@code untilNanos}.
+	 */
+	record Following(long generation, long untilNanos) {
 	}
 
 	Object value() {

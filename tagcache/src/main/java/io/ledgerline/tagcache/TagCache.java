@@ -45,6 +45,8 @@ import java.util.function.ToIntFunction;
  * synchronously.
  * </ul>
  * Concurrent misses of one key run the loader once; the others wait for its outcome.
+ * Across a cluster, a {@link RefreshCoordinator} lets one instance refresh a revalidated
+ * key for all of them.
  *
  * <h2>Invalidating</h2> Each tag has epochs. An entry remembers the epochs its tags had
  * before its loader ran, and an invalidation raises an epoch, so an invalidation that
@@ -77,6 +79,8 @@ public final class TagCache {
 	private final Executor refreshExecutor;
 
 	private final InvalidationBus bus;
+
+	private final RefreshCoordinator coordinator;
 
 	private final CommitBinding commitBinding;
 
@@ -144,6 +148,7 @@ public final class TagCache {
 		this.instanceId = builder.instanceId != null ? builder.instanceId : defaultInstanceId();
 		this.refreshExecutor = builder.refreshExecutor;
 		this.bus = builder.bus != null ? builder.bus : new LocalInvalidationBus();
+		this.coordinator = builder.coordinator;
 		this.commitBinding = builder.commitBinding;
 		this.recorder = builder.recorder;
 		this.ageLimit = builder.ageLimit;
@@ -391,8 +396,11 @@ public final class TagCache {
 			throw new NullPointerException("the loader for key '" + request.displayKey
 					+ "' returned null; the cache stores no null values (cache an empty Optional or a sentinel instead)");
 		}
-		int weight = valueWeigher == null ? 1 : Math.max(0, valueWeigher.applyAsInt(value));
-		return new Entry(value, fetchedAt, request.life, tags, sequence, weight);
+		return new Entry(value, fetchedAt, request.life, tags, sequence, weigh(value));
+	}
+
+	private int weigh(Object value) {
+		return valueWeigher == null ? 1 : Math.max(0, valueWeigher.applyAsInt(value));
 	}
 
 	/**
@@ -414,6 +422,9 @@ public final class TagCache {
 	}
 
 	private void refreshInBackground(Entry stale, Request request) {
+		if (stale.following != null && stale.followingAt(nowNanos())) {
+			return;
+		}
 		if (!stale.refreshing.compareAndSet(false, true)) {
 			return;
 		}
@@ -428,11 +439,30 @@ public final class TagCache {
 		}
 	}
 
+	/**
+	 * On the refresh executor: claims the refresh from the coordinator, then leads it,
+	 * follows another instance's, takes its result, or (alone) refreshes here.
+	 */
 	private void refresh(Entry stale, Request request) {
 		boolean refreshed = false;
 		try {
-			TagSnapshot tags = snapshot(request.tags);
-			store(request.storeKey, runLoader(request, tags, loadSequence.incrementAndGet()));
+			RefreshCoordinator.Claim claim = claim(stale, request);
+			if (claim instanceof RefreshCoordinator.Claim.Follow follow) {
+				// Not refreshing here: a stale read once the lease has run out claims
+				// again.
+				long untilNanos = Nanos.minus(nowNanos(), -Math.max(1, Nanos.of(follow.retryAfter())));
+				stale.following = new Entry.Following(stale.tags.staleGeneration(), untilNanos);
+				stale.refreshing.set(false);
+			}
+			else if (claim instanceof RefreshCoordinator.Claim.Take take && install(stale, take.result())) {
+				// Another instance's result replaced the stale entry: no load here.
+			}
+			else if (claim instanceof RefreshCoordinator.Claim.Lead lead) {
+				lead(request, lead);
+			}
+			else {
+				store(request.storeKey, runLoader(request, snapshot(request.tags), loadSequence.incrementAndGet()));
+			}
 			refreshed = true;
 		}
 		catch (RuntimeException e) {
@@ -446,6 +476,90 @@ public final class TagCache {
 				stale.refreshing.set(false);
 			}
 		}
+	}
+
+	private RefreshCoordinator.Claim claim(Entry stale, Request request) {
+		if (coordinator == RefreshCoordinator.INDEPENDENT) {
+			return RefreshCoordinator.Claim.ALONE;
+		}
+		long generation = stale.tags.staleGeneration();
+		if (generation == 0 || !coordinator.shares(request.storeKey, stale.value())) {
+			return RefreshCoordinator.Claim.ALONE;
+		}
+		try {
+			return coordinator.claim(request.storeKey, generation);
+		}
+		catch (RuntimeException e) {
+			LOG.log(Level.WARNING, "could not claim the refresh of key '" + request.displayKey + "'; refreshing here",
+					e);
+			return RefreshCoordinator.Claim.ALONE;
+		}
+	}
+
+	/**
+	 * Runs the loader for the cluster: stores the entry here and hands it to the
+	 * coordinator; on failure, ends the lease so another instance may try.
+	 */
+	private void lead(Request request, RefreshCoordinator.Claim.Lead lead) {
+		TagSnapshot tags = snapshot(request.tags);
+		Entry entry;
+		try {
+			entry = runLoader(request, tags, loadSequence.incrementAndGet());
+		}
+		catch (RuntimeException | Error failure) {
+			try {
+				coordinator.abandon(lead);
+			}
+			catch (RuntimeException e) {
+				failure.addSuppressed(e);
+			}
+			throw failure;
+		}
+		store(request.storeKey, entry);
+		try {
+			coordinator.complete(lead, new SharedRefresh(request.storeKey, lead.generation(), entry.value(),
+					entry.fetchedAt, tags.seen(request.tags), instanceId));
+		}
+		catch (RuntimeException e) {
+			// Refreshed here all the same; the others claim again when the lease runs
+			// out.
+			LOG.log(Level.WARNING, "could not share the refresh of key '" + request.displayKey + "'", e);
+		}
+	}
+
+	/** A result another instance completed: it replaces this cache's stale entry. */
+	private void receiveShared(SharedRefresh result) {
+		if (instanceId.equals(result.origin())) {
+			return;
+		}
+		Entry current = entries.getIfPresent(result.key());
+		if (current != null && statusOf(current, nowNanos()) == Entry.Status.STALE) {
+			install(current, result);
+		}
+	}
+
+	/**
+	 * Replaces {@code stale} (only that entry: a newer one stays) with {@code result},
+	 * judged by the lower of the epochs its leader saw and those seen here (see
+	 * {@link SharedRefresh}). {@code false} when the result cannot stand in for it: other
+	 * tags, or invalidated here since.
+	 */
+	private boolean install(Entry stale, SharedRefresh result) {
+		TagState[] states = new TagState[result.tags().size()];
+		for (int i = 0; i < states.length; i++) {
+			states[i] = tagStates.getIfPresent(result.tags().get(i).tag());
+		}
+		TagSnapshot seen = stale.tags.seenElsewhere(states, result.tags());
+		if (seen == null) {
+			return false;
+		}
+		Entry entry = new Entry(result.value(), result.fetchedAt(), stale.life, seen, loadSequence.incrementAndGet(),
+				weigh(result.value()));
+		if (statusOf(entry, nowNanos()) == Entry.Status.DEAD) {
+			return false;
+		}
+		entries.asMap().replace(result.key(), stale, entry);
+		return true;
 	}
 
 	private TagSnapshot snapshot(List<String> tags) {
@@ -865,6 +979,8 @@ public final class TagCache {
 
 		private InvalidationBus bus;
 
+		private RefreshCoordinator coordinator = RefreshCoordinator.INDEPENDENT;
+
 		private CommitBinding commitBinding = CommitBinding.IMMEDIATE;
 
 		private InvalidationRecorder recorder = InvalidationRecorder.NONE;
@@ -960,6 +1076,16 @@ public final class TagCache {
 		}
 
 		/**
+		 * Decides which cache of a cluster runs each shared background refresh (see
+		 * {@link RefreshCoordinator}). Default {@link RefreshCoordinator#INDEPENDENT}:
+		 * every cache refreshes on its own.
+		 */
+		public Builder refreshCoordinator(RefreshCoordinator coordinator) {
+			this.coordinator = Objects.requireNonNull(coordinator, "refreshCoordinator must not be null");
+			return this;
+		}
+
+		/**
 		 * Binds invalidations to the caller's transaction. Default
 		 * {@link CommitBinding#IMMEDIATE}.
 		 */
@@ -1021,6 +1147,7 @@ public final class TagCache {
 			// at once.
 			cache.bus.subscribe(cache::receive);
 			cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
+			cache.coordinator.subscribe(cache::receiveShared);
 			return cache;
 		}
 
