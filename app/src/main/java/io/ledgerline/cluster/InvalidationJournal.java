@@ -67,8 +67,10 @@ class InvalidationJournal {
 	}
 
 	/** The positions {@link #after(long, Collection)} would return, without the rows. */
-	List<Long> positionsAfter(long seq, Collection<Long> gaps) {
-		return select("seq", seq, gaps).query(Long.class).list();
+	List<Position> positionsAfter(long seq, Collection<Long> gaps) {
+		return select("seq, occurred_at", seq, gaps)
+			.query((rs, n) -> new Position(rs.getLong("seq"), Timestamps.fromDb(rs, "occurred_at")))
+			.list();
 	}
 
 	private JdbcClient.StatementSpec select(String columns, long seq, Collection<Long> gaps) {
@@ -166,6 +168,15 @@ class InvalidationJournal {
 
 	record Row(long seq, String tag, TagInvalidation.Kind kind, Duration staleWindow, String origin,
 			Instant occurredAt) {
+
+		Position position() {
+			return new Position(seq, occurredAt);
+		}
+
+	}
+
+	/** Where a row is in the journal, and when it was written (before its commit). */
+	record Position(long seq, Instant occurredAt) {
 	}
 
 }

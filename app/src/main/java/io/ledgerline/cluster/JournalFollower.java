@@ -208,7 +208,7 @@ class JournalFollower implements InvalidationBus {
 			}
 			// Only once delivered: a request that finds the row read is served at once.
 			if (above) {
-				advance(row.seq(), now);
+				advance(row.position(), now);
 			}
 			else {
 				gaps.fill(row.seq());
@@ -222,14 +222,15 @@ class JournalFollower implements InvalidationBus {
 	}
 
 	/**
-	 * Moves the position up to {@code seq}, opening a gap at every position skipped first
+	 * Moves the position up to {@code to}, opening a gap at every position skipped first
 	 * (a request reads the position, then the gaps).
 	 */
-	private void advance(long seq, Instant now) {
-		if (!gaps.open(position, seq, now)) {
-			lostGaps("the journal's sequence jumped from " + position + " to " + seq);
+	private void advance(InvalidationJournal.Position to, Instant now) {
+		Instant allocatedBy = to.occurredAt().isBefore(now) ? to.occurredAt() : now;
+		if (!gaps.open(position, to.seq(), allocatedBy)) {
+			lostGaps("the journal's sequence jumped from " + position + " to " + to.seq());
 		}
-		position = seq;
+		position = to.seq();
 	}
 
 	/**
@@ -237,16 +238,16 @@ class JournalFollower implements InvalidationBus {
 	 * a position up to it not seen is a gap, except at or below the pruned {@code head}
 	 * itself, which only moves the position.
 	 */
-	private void advance(List<Long> seen, long head, Instant now) {
-		for (long seq : seen) {
-			if (seq > head) {
+	private void advance(List<InvalidationJournal.Position> seen, long head, Instant now) {
+		for (InvalidationJournal.Position seq : seen) {
+			if (seq.seq() > head) {
 				break;
 			}
-			if (seq > position) {
+			if (seq.seq() > position) {
 				advance(seq, now);
 			}
 			else {
-				gaps.fill(seq);
+				gaps.fill(seq.seq());
 			}
 		}
 		position = Math.max(position, head);
@@ -277,7 +278,7 @@ class JournalFollower implements InvalidationBus {
 		gaps.clear();
 		position = prunedThrough;
 		long highest = rows.isEmpty() ? prunedThrough : Math.max(prunedThrough, rows.get(rows.size() - 1).seq());
-		advance(rows.stream().map(InvalidationJournal.Row::seq).toList(), highest, clock.instant());
+		advance(rows.stream().map(InvalidationJournal.Row::position).toList(), highest, clock.instant());
 		journalGaps.incrementAndGet();
 		LOG.warn(
 				"Fell behind the invalidation journal: at position {} but rows up to {} were pruned (older than the"
@@ -312,7 +313,7 @@ class JournalFollower implements InvalidationBus {
 	}
 
 	/** The journal as {@link #keepUp} saw it: the head and the positions visible. */
-	private record Sighting(long head, List<Long> seen, long outages, Instant at) {
+	private record Sighting(long head, List<InvalidationJournal.Position> seen, long outages, Instant at) {
 	}
 
 	private void poll() {

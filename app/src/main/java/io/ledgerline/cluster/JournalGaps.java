@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * is never given back). Each is looked for again on every read of the journal until its
  * row appears ({@link #fill}) or it is given up ({@link #giveUp}):
  * <ul>
- * <li>older than the timeout: no transaction that records invalidations lives that long,
- * so it rolled back and its row never comes;</li>
+ * <li>older than the timeout, counted from when the row above it was written (its
+ * transaction had started by then): no transaction that records invalidations lives that
+ * long, so it rolled back and its row never comes;</li>
  * <li>at or below the pruned position: its row may have committed and been deleted
  * unseen, which the caller treats as having fallen behind;</li>
  * <li>more than {@link #MAX_PENDING} at once (a jump of the sequence): not opened at all,
@@ -29,7 +30,10 @@ final class JournalGaps {
 
 	static final int MAX_PENDING = 10_000;
 
-	/** Position → when it was first found missing. */
+	/**
+	 * Position → when its transaction had started at the latest: when the row above it
+	 * was written.
+	 */
 	private final NavigableMap<Long, Instant> pending = new ConcurrentSkipListMap<>();
 
 	private final Duration timeout;
@@ -45,11 +49,13 @@ final class JournalGaps {
 	}
 
 	/**
-	 * Opens a gap at every position strictly between {@code below} and {@code above}.
+	 * Opens a gap at every position strictly between {@code below} and {@code above},
+	 * allocated by {@code allocatedBy} (the time the row at {@code above} was written, or
+	 * now if that is later: the gaps' transactions had started by then).
 	 * @return false, opening none, if that would leave more than {@link #MAX_PENDING}
 	 * pending: those positions are lost (counted)
 	 */
-	boolean open(long below, long above, Instant now) {
+	boolean open(long below, long above, Instant allocatedBy) {
 		long missing = above - below - 1;
 		if (missing <= 0) {
 			return true;
@@ -59,7 +65,7 @@ final class JournalGaps {
 			return false;
 		}
 		for (long seq = below + 1; seq < above; seq++) {
-			pending.put(seq, now);
+			pending.put(seq, allocatedBy);
 		}
 		return true;
 	}
@@ -89,10 +95,8 @@ final class JournalGaps {
 	 * unseen
 	 */
 	int giveUp(Instant now, long prunedThrough) {
-		Map<Long, Instant> pruned = pending.headMap(prunedThrough, true);
-		int gone = pruned.size();
-		pruned.clear();
-		lost.addAndGet(gone);
+		// Timed out first: a rollback's position is passed by the pruning only after the
+		// timeout (at most half the retention), and is no reason to condemn anything.
 		Instant cutoff = now.minus(timeout);
 		int expired = 0;
 		for (Map.Entry<Long, Instant> gap : pending.entrySet()) {
@@ -101,6 +105,10 @@ final class JournalGaps {
 			}
 		}
 		timedOut.addAndGet(expired);
+		Map<Long, Instant> pruned = pending.headMap(prunedThrough, true);
+		int gone = pruned.size();
+		pruned.clear();
+		lost.addAndGet(gone);
 		return gone;
 	}
 
