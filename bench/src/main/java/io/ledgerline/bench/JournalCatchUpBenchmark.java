@@ -147,9 +147,31 @@ public class JournalCatchUpBenchmark {
 		}
 	}
 
+	/**
+	 * Prints what each read costs the server whatever the machine's load: rows and
+	 * buffers, from {@code EXPLAIN (ANALYZE, BUFFERS)}; then drops the schema.
+	 */
 	@TearDown(Level.Trial)
-	public void drop() throws SQLException {
-		InvoiceDataGenerator.drop(settings);
+	public void explainAndDrop() throws SQLException {
+		try (Connection c = settings.connect(); Statement st = c.createStatement()) {
+			StringBuilder out = new StringBuilder("\n");
+			String[][] reads = { { "lookBack", LOOKBACK_SQL.replace("?", Long.toString(position - LOOKBACK)) },
+					{ "seek", SEEK_SQL.replaceFirst("\\?", Long.toString(position))
+						.replaceFirst("\\?", Long.toString(gaps[0]))
+						.replaceFirst("\\?", Long.toString(gaps[1])) } };
+			for (String[] read : reads) {
+				out.append("[bench] ").append(read[0]).append(" behind=").append(behind).append(": ").append(read[1]).append('\n');
+				try (ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + read[1])) {
+					while (rs.next()) {
+						out.append("[bench]   ").append(rs.getString(1)).append('\n');
+					}
+				}
+			}
+			System.out.print(out);
+		}
+		finally {
+			InvoiceDataGenerator.drop(settings);
+		}
 	}
 
 	/** One connection and its prepared statements per thread, as a pool would keep. */
