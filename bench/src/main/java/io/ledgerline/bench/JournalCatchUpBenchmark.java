@@ -156,11 +156,18 @@ public class JournalCatchUpBenchmark {
 		try (Connection c = settings.connect(); Statement st = c.createStatement()) {
 			StringBuilder out = new StringBuilder("\n");
 			String[][] reads = { { "lookBack", LOOKBACK_SQL.replace("?", Long.toString(position - LOOKBACK)) },
-					{ "seek", SEEK_SQL.replaceFirst("\\?", Long.toString(position))
-						.replaceFirst("\\?", Long.toString(gaps[0]))
-						.replaceFirst("\\?", Long.toString(gaps[1])) } };
+					{ "seek",
+							SEEK_SQL.replaceFirst("\\?", Long.toString(position))
+								.replaceFirst("\\?", Long.toString(gaps[0]))
+								.replaceFirst("\\?", Long.toString(gaps[1])) } };
 			for (String[] read : reads) {
-				out.append("[bench] ").append(read[0]).append(" behind=").append(behind).append(": ").append(read[1]).append('\n');
+				out.append("[bench] ")
+					.append(read[0])
+					.append(" behind=")
+					.append(behind)
+					.append(": ")
+					.append(read[1])
+					.append('\n');
 				try (ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + read[1])) {
 					while (rs.next()) {
 						out.append("[bench]   ").append(rs.getString(1)).append('\n');
