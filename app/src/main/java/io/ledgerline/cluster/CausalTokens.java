@@ -53,17 +53,18 @@ class CausalTokens {
 		return MessageDigest.isEqual(expected, given) ? OptionalLong.of(position) : OptionalLong.empty();
 	}
 
-	OptionalLong read(HttpServletRequest request) {
+	/** The token the request carries, unverified; null if none. */
+	String read(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies == null) {
-			return OptionalLong.empty();
+			return null;
 		}
 		for (Cookie cookie : cookies) {
 			if (COOKIE.equals(cookie.getName())) {
-				return verify(cookie.getValue());
+				return cookie.getValue();
 			}
 		}
-		return OptionalLong.empty();
+		return null;
 	}
 
 	void write(HttpServletResponse response, long position) {

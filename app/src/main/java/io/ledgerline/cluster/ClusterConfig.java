@@ -75,7 +75,7 @@ class ClusterConfig {
 			.clock(clock)
 			.build();
 		return new JournalFollower(redis, journal, properties.instanceName(), properties.staleBound(),
-				properties.catchUpInterval());
+				properties.catchUpInterval(), properties.journalGapTimeout(), clock);
 	}
 
 	/**

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Names the instance on every response ({@code X-Ledgerline-Instance}), and keeps the
  * causal token's promise: a request carrying a position this instance has not read yet
- * waits for one journal read before anything is served.
+ * waits for one journal read before anything is served. A token it cannot verify changes
+ * nothing but is cleared.
  */
 class ClusterFilter extends OncePerRequestFilter {
 
@@ -35,14 +36,22 @@ class ClusterFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		response.setHeader(INSTANCE_HEADER, instanceName);
-		OptionalLong position = tokens.read(request);
-		if (position.isPresent()) {
-			follower.catchUpTo(position.getAsLong());
-			if (follower.position() < position.getAsLong()) {
-				// Every token names a committed row, so this one is from an earlier
-				// database (one recreated since): drop it rather than read the journal
-				// on every request.
+		String token = tokens.read(request);
+		if (token != null) {
+			OptionalLong position = tokens.verify(token);
+			if (position.isEmpty()) {
+				// Forged, or signed with another secret: it buys no journal read, and the
+				// browser stops sending it.
 				tokens.clear(response);
+			}
+			else {
+				follower.catchUpTo(position.getAsLong());
+				if (!follower.hasRead(position.getAsLong())) {
+					// Every token names a committed row, so this one is from an earlier
+					// database (one recreated since): drop it rather than read the
+					// journal on every request.
+					tokens.clear(response);
+				}
 			}
 		}
 		chain.doFilter(request, response);

@@ -24,24 +24,41 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param journalPruneInterval how often rows and Redis records older than the retention
  * are removed
  * @param journalPruneBatch journal rows deleted per transaction
+ * @param journalGapTimeout how long a journal position skipped by higher rows is looked
+ * for before it is taken for a rollback; above the longest transaction that records
+ * invalidations, and at most half the retention (so a rollback's gap is given up before
+ * the rows around it are pruned); by default 1m, or half the retention if that is less
  */
 @ConfigurationProperties("ledgerline.cluster")
 record ClusterProperties(@DefaultValue("instance") String instanceName,
 		@DefaultValue("redis://127.0.0.1:6379") String redisUrl, @DefaultValue("ll:") String keyPrefix,
 		@DefaultValue("500ms") Duration redisTimeout, @DefaultValue("5s") Duration staleBound, String tokenSecret,
 		@DefaultValue("1s") Duration catchUpInterval, @DefaultValue("1h") Duration journalRetention,
-		@DefaultValue("1m") Duration journalPruneInterval, @DefaultValue("1000") int journalPruneBatch) {
+		@DefaultValue("1m") Duration journalPruneInterval, @DefaultValue("1000") int journalPruneBatch,
+		Duration journalGapTimeout) {
 
 	ClusterProperties {
 		if (tokenSecret == null || tokenSecret.length() < 16) {
 			throw new IllegalArgumentException(
 					"ledgerline.cluster.token-secret must be set (16+ characters, the same on every instance)");
 		}
-		// Rows are allocated before their commit and read with a look-back: a window of
-		// minutes at least keeps any row a live instance may still need.
+		// Rows are allocated before their commit, and a position skipped is looked for
+		// until the gap timeout: a window of minutes at least keeps any row a live
+		// instance may still need.
 		if (journalRetention.compareTo(Duration.ofMinutes(1)) < 0) {
 			throw new IllegalArgumentException(
 					"ledgerline.cluster.journal-retention must be at least 1m, was " + journalRetention);
+		}
+		Duration halfRetention = journalRetention.dividedBy(2);
+		if (journalGapTimeout == null) {
+			journalGapTimeout = Duration.ofMinutes(1).compareTo(halfRetention) < 0 ? Duration.ofMinutes(1)
+					: halfRetention;
+		}
+		if (journalGapTimeout.isZero() || journalGapTimeout.isNegative()
+				|| journalGapTimeout.compareTo(halfRetention) > 0) {
+			throw new IllegalArgumentException(
+					"ledgerline.cluster.journal-gap-timeout must be positive and at most half the journal retention ("
+							+ halfRetention + "), was " + journalGapTimeout);
 		}
 		if (journalPruneInterval.isZero() || journalPruneInterval.isNegative() || journalPruneBatch < 1) {
 			throw new IllegalArgumentException(

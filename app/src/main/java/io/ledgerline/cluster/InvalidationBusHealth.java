@@ -29,7 +29,7 @@ class InvalidationBusHealth implements HealthIndicator {
 			.withDetail("staleBound", properties.staleBound().toString())
 			.withDetail("journalRetention", properties.journalRetention().toString())
 			// Times this instance fell behind the window and condemned its whole cache.
-			.withDetail("condemnedEverything", follower.journalGaps() + follower.redisGaps())
+			.withDetail("condemnedEverything", follower.journalGaps() + follower.lostGaps() + follower.redisGaps())
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package io.ledgerline.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,15 +49,41 @@ class InvalidationJournal {
 
 	/** Rows above {@code seq}, oldest first. */
 	List<Row> after(long seq) {
-		return jdbc.sql("""
-				SELECT seq, tag, kind, stale_window_ms, origin, occurred_at
-				FROM invalidation_journal WHERE seq > ? ORDER BY seq""").param(seq).query((rs, n) -> {
+		return after(seq, List.of());
+	}
+
+	/**
+	 * Rows above {@code seq} and rows at the {@code gaps} positions that have appeared,
+	 * lowest first: a seek on the primary key, never a scan of what was read before.
+	 */
+	List<Row> after(long seq, Collection<Long> gaps) {
+		return select("seq, tag, kind, stale_window_ms, origin, occurred_at", seq, gaps).query((rs, n) -> {
 			long window = rs.getLong("stale_window_ms");
 			Duration staleWindow = rs.wasNull() ? null : Duration.ofMillis(window);
 			return new Row(rs.getLong("seq"), fromColumn(rs.getString("tag")),
 					TagInvalidation.Kind.valueOf(rs.getString("kind")), staleWindow, rs.getString("origin"),
 					Timestamps.fromDb(rs, "occurred_at"));
 		}).list();
+	}
+
+	/** The positions {@link #after(long, Collection)} would return, without the rows. */
+	List<Position> positionsAfter(long seq, Collection<Long> gaps) {
+		return select("seq, occurred_at", seq, gaps)
+			.query((rs, n) -> new Position(rs.getLong("seq"), Timestamps.fromDb(rs, "occurred_at")))
+			.list();
+	}
+
+	private JdbcClient.StatementSpec select(String columns, long seq, Collection<Long> gaps) {
+		String above = "SELECT " + columns + " FROM invalidation_journal WHERE seq > :seq";
+		if (gaps.isEmpty()) {
+			return jdbc.sql(above + " ORDER BY seq").param("seq", seq);
+		}
+		// Two index lookups rather than one OR, which H2 would answer with a scan.
+		return jdbc
+			.sql(above + " UNION ALL SELECT " + columns
+					+ " FROM invalidation_journal WHERE seq IN (:gaps) ORDER BY seq")
+			.param("seq", seq)
+			.param("gaps", gaps);
 	}
 
 	/**
@@ -141,6 +168,15 @@ class InvalidationJournal {
 
 	record Row(long seq, String tag, TagInvalidation.Kind kind, Duration staleWindow, String origin,
 			Instant occurredAt) {
+
+		Position position() {
+			return new Position(seq, occurredAt);
+		}
+
+	}
+
+	/** Where a row is in the journal, and when it was written (before its commit). */
+	record Position(long seq, Instant occurredAt) {
 	}
 
 }

@@ -1,10 +1,10 @@
 package io.ledgerline.cluster;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,18 +25,23 @@ import io.ledgerline.tagcache.redis.RedisInvalidationBus;
  *
  * <p>
  * It reads the journal (catches up) when the bus comes back, when a request carries a
- * causal token newer than what it has read, and every {@code catchUpInterval} while the
- * bus is down; while down it also bounds the age of what is served. Each journal row
+ * causal token for a position it has not read, and every {@code catchUpInterval} while
+ * the bus is down; while down it also bounds the age of what is served. Each journal row
  * becomes a message with a newly allocated epoch (the original epoch is not in the row:
  * epochs are allocated after the commit), so it condemns exactly the entries of the row's
  * tag loaded before the catch-up. Rows this instance wrote itself are skipped (it applied
  * them when they committed).
  *
  * <p>
- * Positions: identity values are allocated before commit, so a row may become visible
- * after a higher one. Each read therefore starts {@link #LOOKBACK} positions below the
- * highest read, and the positions already applied are remembered so none is applied
- * twice.
+ * Positions: a read asks for the rows above the highest position read (a seek on the
+ * primary key) and for the {@link JournalGaps gaps}, the positions below it that had not
+ * appeared: identity values are allocated before the commit, so a row may become visible
+ * after a higher one. A gap is delivered when its row appears, once; it is given up when
+ * older than the gap timeout (it rolled back: no transaction lives that long) and, with
+ * the cache condemned, when at or below the pruned position or when a jump of the
+ * sequence would open more than {@link JournalGaps#MAX_PENDING}. A token for a position
+ * still in a gap makes the instance read too. Every catch-up is timed and counted, and
+ * logged at DEBUG only: one may happen per request.
  *
  * <p>
  * The journal keeps a retention window ({@link JournalPruner}). A catch-up that finds the
@@ -45,14 +50,18 @@ import io.ledgerline.tagcache.redis.RedisInvalidationBus;
  * {@code invalidateAll}), logs a warning, counts it, and moves on from the head. The same
  * happens when the Redis bus reports that records it missed were trimmed. So that a
  * healthy instance, which hears everything over Redis and seldom reads the journal, is
- * never mistaken for one that fell behind, it moves its position up while the bus stays
- * up ({@link #keepUp}).
+ * never mistaken for one that fell behind, and a token's catch-up has few rows to read,
+ * it moves its position up while the bus stays up ({@link #keepUp}).
  */
 class JournalFollower implements InvalidationBus {
 
 	private static final Logger LOG = LoggerFactory.getLogger(JournalFollower.class);
 
-	static final long LOOKBACK = 1_000;
+	/**
+	 * How far below the head a new instance looks for positions not committed yet: only
+	 * once, at the start.
+	 */
+	static final long STARTUP_LOOKBACK = 1_000;
 
 	private final RedisInvalidationBus redis;
 
@@ -62,6 +71,10 @@ class JournalFollower implements InvalidationBus {
 
 	private final Duration staleBound;
 
+	private final Clock clock;
+
+	private final JournalGaps gaps;
+
 	private final List<Consumer<TagInvalidation>> subscribers = new CopyOnWriteArrayList<>();
 
 	private final List<Consumer<String>> gapSubscribers = new CopyOnWriteArrayList<>();
@@ -70,15 +83,19 @@ class JournalFollower implements InvalidationBus {
 
 	private final AtomicLong redisGaps = new AtomicLong();
 
+	private final AtomicLong lostGaps = new AtomicLong();
+
+	private final AtomicLong catchUps = new AtomicLong();
+
+	private final AtomicLong catchUpNanos = new AtomicLong();
+
+	private final AtomicLong delivered = new AtomicLong();
+
 	/** Counts the bus's outages, so {@link #keepUp} knows it stayed up in between. */
 	private final AtomicLong outages = new AtomicLong();
 
-	/** The head read by the previous {@link #keepUp}, and the outage count then. */
-	private long previousHead = -1;
-
-	private long outagesAtPreviousHead;
-
-	private final NavigableSet<Long> applied = new ConcurrentSkipListSet<>();
+	/** What the previous {@link #keepUp} saw; null after an outage. */
+	private Sighting previous;
 
 	private final ScheduledExecutorService poller;
 
@@ -87,13 +104,19 @@ class JournalFollower implements InvalidationBus {
 	private volatile boolean degraded = true;
 
 	JournalFollower(RedisInvalidationBus redis, InvalidationJournal journal, String instanceId, Duration staleBound,
-			Duration catchUpInterval) {
+			Duration catchUpInterval, Duration gapTimeout, Clock clock) {
 		this.redis = redis;
 		this.journal = journal;
 		this.instanceId = instanceId;
 		this.staleBound = staleBound;
-		// A new cache holds nothing older than now: start at the journal's head.
-		this.position = journal.head();
+		this.clock = clock;
+		this.gaps = new JournalGaps(gapTimeout);
+		// A new cache holds nothing older than now: start at the journal's head, minding
+		// the transactions below it that have not committed yet.
+		long head = journal.head();
+		long from = Math.max(journal.prunedThrough(), head - STARTUP_LOOKBACK);
+		this.position = from;
+		advance(journal.positionsAfter(from, List.of()), head, clock.instant());
 		this.poller = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "journal-catch-up");
 			thread.setDaemon(true);
@@ -111,7 +134,10 @@ class JournalFollower implements InvalidationBus {
 		redis.start();
 	}
 
-	/** The journal position up to which this instance has applied every row. */
+	/**
+	 * The highest journal position this instance has read; every row up to it is applied
+	 * except the pending gaps'.
+	 */
 	long position() {
 		return position;
 	}
@@ -125,44 +151,119 @@ class JournalFollower implements InvalidationBus {
 		return degraded ? staleBound : null;
 	}
 
-	/** Makes sure every row up to {@code seq} is applied (a causal token's promise). */
+	/**
+	 * Makes sure the row at {@code seq} is applied if it has committed (a causal token's
+	 * promise). Requests that wait for the same read share it.
+	 */
 	void catchUpTo(long seq) {
-		if (seq > position) {
-			catchUp();
+		if (!hasRead(seq)) {
+			synchronized (this) {
+				if (!hasRead(seq)) {
+					catchUp();
+				}
+			}
 		}
+	}
+
+	/** Whether the row at {@code seq}, if it committed, is applied. */
+	boolean hasRead(long seq) {
+		return seq <= position && !gaps.isPending(seq);
 	}
 
 	/** Reads and applies what this instance has not applied yet. */
 	synchronized int catchUp() {
+		long started = System.nanoTime();
 		long from = position;
-		List<InvalidationJournal.Row> rows = journal.after(Math.max(0, from - LOOKBACK));
+		List<InvalidationJournal.Row> rows = journal.after(from, gaps.positions());
 		// Read after the rows: a row pruned in between counts as missed.
 		long prunedThrough = journal.prunedThrough();
-		if (prunedThrough > from) {
-			return fellBehind(from, prunedThrough, rows);
-		}
+		int count = prunedThrough > from ? fellBehind(from, prunedThrough, rows) : apply(rows, prunedThrough);
+		long nanos = System.nanoTime() - started;
+		catchUps.incrementAndGet();
+		catchUpNanos.addAndGet(nanos);
+		LOG.debug("Caught up {} invalidation(s) from the journal in {} µs, at position {} with {} gap(s)", count,
+				nanos / 1_000, position, gaps.size());
+		return count;
+	}
+
+	private int apply(List<InvalidationJournal.Row> rows, long prunedThrough) {
 		long epoch = 0;
 		int count = 0;
-		long highest = position;
+		Instant now = clock.instant();
 		for (InvalidationJournal.Row row : rows) {
-			highest = Math.max(highest, row.seq());
-			if (!applied.add(row.seq()) || instanceId.equals(row.origin())) {
+			boolean above = row.seq() > position;
+			if (!above && !gaps.isPending(row.seq())) {
 				continue;
 			}
-			if (epoch == 0) {
-				// One epoch for the whole batch: above everything this cache has seen.
-				epoch = redis.nextEpoch(1);
+			if (!instanceId.equals(row.origin())) {
+				if (epoch == 0) {
+					// One epoch for the whole batch: above everything this cache has
+					// seen.
+					epoch = redis.nextEpoch(1);
+				}
+				deliver(new TagInvalidation(row.tag(), row.kind(), epoch, row.occurredAt(),
+						row.kind() == TagInvalidation.Kind.STALE ? row.staleWindow() : null,
+						"journal:" + row.origin()));
+				count++;
 			}
-			deliver(new TagInvalidation(row.tag(), row.kind(), epoch, row.occurredAt(),
-					row.kind() == TagInvalidation.Kind.STALE ? row.staleWindow() : null, "journal:" + row.origin()));
-			count++;
+			// Only once delivered: a request that finds the row read is served at once.
+			if (above) {
+				advance(row.position(), now);
+			}
+			else {
+				gaps.fill(row.seq());
+			}
 		}
-		position = highest;
-		applied.headSet(highest - LOOKBACK).clear();
-		if (count > 0) {
-			LOG.info("Caught up {} invalidation(s) from the journal, now at position {}", count, highest);
+		delivered.addAndGet(count);
+		if (gaps.giveUp(now, prunedThrough) > 0) {
+			lostGaps("positions up to " + prunedThrough + " were pruned while this instance waited for them");
 		}
 		return count;
+	}
+
+	/**
+	 * Moves the position up to {@code to}, opening a gap at every position skipped first
+	 * (a request reads the position, then the gaps).
+	 */
+	private void advance(InvalidationJournal.Position to, Instant now) {
+		Instant allocatedBy = to.occurredAt().isBefore(now) ? to.occurredAt() : now;
+		if (!gaps.open(position, to.seq(), allocatedBy)) {
+			lostGaps("the journal's sequence jumped from " + position + " to " + to.seq());
+		}
+		position = to.seq();
+	}
+
+	/**
+	 * Advances over {@code seen}, positions already applied or heard, up to {@code head}:
+	 * a position up to it not seen is a gap, except at or below the pruned {@code head}
+	 * itself, which only moves the position.
+	 */
+	private void advance(List<InvalidationJournal.Position> seen, long head, Instant now) {
+		for (InvalidationJournal.Position seq : seen) {
+			if (seq.seq() > head) {
+				break;
+			}
+			if (seq.seq() > position) {
+				advance(seq, now);
+			}
+			else {
+				gaps.fill(seq.seq());
+			}
+		}
+		position = Math.max(position, head);
+	}
+
+	/**
+	 * A gap's row may have committed and been deleted, or the gaps cannot all be tracked:
+	 * condemn everything rather than guess.
+	 */
+	private void lostGaps(String why) {
+		// Condemned before the gaps go: a request finding its position read is served.
+		condemnEverything(why);
+		gaps.clear();
+		lostGaps.incrementAndGet();
+		LOG.warn("Gave up on positions of the invalidation journal not seen yet: {}; condemned every cached entry",
+				why);
 	}
 
 	/**
@@ -170,20 +271,19 @@ class JournalFollower implements InvalidationBus {
 	 * invalidated, this cache may still hold. Condemn it all, and go on from the head.
 	 */
 	private int fellBehind(long from, long prunedThrough, List<InvalidationJournal.Row> rows) {
-		long highest = prunedThrough;
-		applied.clear();
-		for (InvalidationJournal.Row row : rows) {
-			highest = Math.max(highest, row.seq());
-			applied.add(row.seq());
-		}
-		position = highest;
+		// Condemned before the position moves: a request finding its position read is
+		// served.
+		condemnEverything("journal rows up to position " + prunedThrough + " were pruned before this instance read"
+				+ " them (it was at " + from + ")");
+		gaps.clear();
+		position = prunedThrough;
+		long highest = rows.isEmpty() ? prunedThrough : Math.max(prunedThrough, rows.get(rows.size() - 1).seq());
+		advance(rows.stream().map(InvalidationJournal.Row::position).toList(), highest, clock.instant());
 		journalGaps.incrementAndGet();
 		LOG.warn(
 				"Fell behind the invalidation journal: at position {} but rows up to {} were pruned (older than the"
-						+ " retention); condemning every cached entry, continuing from position {}",
-				from, prunedThrough, highest);
-		condemnEverything("journal rows up to position " + prunedThrough + " were pruned before this instance read"
-				+ " them (it was at " + from + ")");
+						+ " retention); condemned every cached entry, continuing from position {}",
+				from, prunedThrough, position);
 		return 0;
 	}
 
@@ -195,19 +295,25 @@ class JournalFollower implements InvalidationBus {
 
 	/**
 	 * While the bus is up, every row that commits reaches this instance over Redis, so
-	 * its position may move up without reading the rows: to the head read one tick ago,
-	 * if the bus stayed up since (a row allocated below that head but committed later
-	 * still reaches it over Redis, or, after an outage, through the look-back).
+	 * its position may move up without applying the rows: to the head seen one tick ago,
+	 * if the bus stayed up since. The rows visible then are taken as heard (they
+	 * committed a tick ago); the positions missing then become gaps (a row allocated
+	 * below that head and committed later still reaches it over Redis, or, after an
+	 * outage, through the gap's re-check).
 	 */
 	synchronized void keepUp() {
 		long head = journal.head();
 		long outagesNow = outages.get();
-		if (!degraded && previousHead > position && outagesNow == outagesAtPreviousHead) {
-			position = previousHead;
-			applied.headSet(position - LOOKBACK).clear();
+		if (!degraded && previous != null && outagesNow == previous.outages()) {
+			advance(previous.seen(), previous.head(), previous.at());
 		}
-		previousHead = head;
-		outagesAtPreviousHead = outagesNow;
+		previous = degraded ? null
+				: new Sighting(head, journal.positionsAfter(position, gaps.positions()), outagesNow, clock.instant());
+		gaps.giveUp(clock.instant(), Long.MIN_VALUE);
+	}
+
+	/** The journal as {@link #keepUp} saw it: the head and the positions visible. */
+	private record Sighting(long head, List<InvalidationJournal.Position> seen, long outages, Instant at) {
 	}
 
 	private void poll() {
@@ -234,6 +340,29 @@ class JournalFollower implements InvalidationBus {
 
 	long redisGaps() {
 		return redisGaps.get();
+	}
+
+	/** How often it condemned its whole cache for gaps it could not wait for. */
+	long lostGaps() {
+		return lostGaps.get();
+	}
+
+	/** Catch-ups done, and the time they took. */
+	long catchUps() {
+		return catchUps.get();
+	}
+
+	double catchUpSeconds() {
+		return catchUpNanos.get() / 1e9;
+	}
+
+	/** Rows applied from the journal. */
+	long delivered() {
+		return delivered.get();
+	}
+
+	JournalGaps gaps() {
+		return gaps;
 	}
 
 	private void busStateChanged(boolean connected) {

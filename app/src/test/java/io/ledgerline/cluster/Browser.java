@@ -3,6 +3,7 @@ package io.ledgerline.cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -75,6 +76,17 @@ final class Browser {
 			.map(c -> c.getValue())
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** Sends {@code value} as cookie {@code name} from now on, as any client may. */
+	void setCookie(String base, String name, String value) {
+		forget(name);
+		URI uri = URI.create(base);
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setDomain(uri.getHost());
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		cookies.getCookieStore().add(uri, cookie);
 	}
 
 	void forget(String name) {

@@ -169,6 +169,38 @@ class ClusterTests {
 	}
 
 	@Test
+	void aForgedOrForeignTokenChangesNothingOnAnInstanceThatNeverHeardOfTheWriteWhileTheRealOneMakesItFresh() {
+		Browser writer = signedIn(org.admin());
+		assertThat(writer.get(c.base(), "/invoices").body()).as("cached on c").contains("100.00");
+		assertThat(edit(writer, a, a, "246.00").statusCode()).isEqualTo(303);
+		String real = writer.cookie(CausalTokens.COOKIE);
+		long written = tokenPosition(writer);
+		long position = c.follower().position();
+		long reads = c.follower().catchUps();
+		assertThat(position).as("c never heard of the write").isLessThan(written);
+
+		String signature = real.substring(real.indexOf('.') + 1);
+		List<String> forgeries = List.of(written + "." + "A".repeat(signature.length()),
+				new CausalTokens("another-cluster-secret-" + UUID.randomUUID()).sign(written),
+				(written + 1) + "." + signature, Long.MAX_VALUE + "." + signature, "not-a-token");
+		for (String forged : forgeries) {
+			writer.setCookie(c.base(), CausalTokens.COOKIE, forged);
+			HttpResponse<String> page = writer.get(c.base(), "/invoices");
+			assertThat(page.body()).as(forged).contains("100.00").doesNotContain("246.00");
+			assertThat(page.headers().allValues("Set-Cookie")).as("cleared: " + forged)
+				.anySatisfy(cookie -> assertThat(cookie).startsWith(CausalTokens.COOKIE + "=;").contains("1970"));
+			assertThat(writer.cookie(CausalTokens.COOKIE)).isNull();
+			assertThat(c.follower().position()).as(forged).isEqualTo(position);
+			assertThat(c.follower().catchUps()).as("no journal read for " + forged).isEqualTo(reads);
+		}
+
+		writer.setCookie(c.base(), CausalTokens.COOKIE, real);
+		assertThat(writer.get(c.base(), "/invoices").body()).as("the real token").contains("246.00");
+		assertThat(c.follower().position()).isGreaterThanOrEqualTo(written);
+		assertThat(c.follower().catchUps()).isEqualTo(reads + 1);
+	}
+
+	@Test
 	void anEditOnAReachesEveryOtherUsersRenderOnBOverTheBus() {
 		Browser writer = signedIn(org.admin());
 		Browser other = signedIn(org.member());
