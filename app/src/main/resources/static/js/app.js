@@ -122,6 +122,12 @@
     document.querySelectorAll("[data-testid=toast]").forEach(arm);
     relativeTimes(document);
     relativeLabels(document);
+    // The printable invoice's Print button (hidden without this script: the browser's own
+    // Print does the same).
+    document.querySelectorAll("button[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
   });
 
   window.ledgerline = { showToast: showToast };

@@ -19,7 +19,10 @@ public final class Money {
 
 	private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
 
-	Money() {
+	/** The one formatter, for what prints money outside a template (the invoice PDF). */
+	public static final Money PEOPLE = new Money();
+
+	private Money() {
 	}
 
 	/** {@code 12000} → {@code 12,000.00}; {@code null} → empty. */

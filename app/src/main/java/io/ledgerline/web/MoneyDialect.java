@@ -18,7 +18,7 @@ class MoneyDialect extends AbstractDialect implements IExpressionObjectDialect {
 
 	private static final String NAME = "money";
 
-	private static final Money MONEY = new Money();
+	private static final Money MONEY = Money.PEOPLE;
 
 	MoneyDialect() {
 		super("Ledgerline money");

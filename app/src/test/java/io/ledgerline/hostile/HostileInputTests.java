@@ -66,7 +66,7 @@ class HostileInputTests {
 					"1", "formOrg", "{org}"),
 			route("POST", "/invoices/{id}/archive", "version", "1", "formOrg", "{org}"),
 			route("POST", "/invoices/{id}/restore", "version", "1", "formOrg", "{org}"),
-			route("POST", "/invoices/{id}/delete", "version", "1", "formOrg", "{org}"),
+			route("POST", "/invoices/{id}/delete", "version", "1", "formOrg", "{org}", "confirm", "yes"),
 			route("POST", "/tickets", "title", "Hostile", "body", "x", "formOrg", "{org}", "createKey", "hostile-key"),
 			route("POST", "/tickets/{ticket}/status", "status", "done", "formOrg", "{org}"),
 			route("POST", "/tickets/{ticket}/delete", "formOrg", "{org}"),
