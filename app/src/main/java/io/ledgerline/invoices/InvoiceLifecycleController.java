@@ -118,10 +118,10 @@ class InvoiceLifecycleController {
 	}
 
 	/**
-	 * Absent or empty: not yet; {@code yes}: go; anything else is a malformed request.
+	 * Absent: not yet; {@code yes}: go; anything else (empty too) is a malformed request.
 	 */
 	static boolean confirmed(String confirm) {
-		if (confirm == null || confirm.isEmpty()) {
+		if (confirm == null) {
 			return false;
 		}
 		if (confirm.equals("yes")) {

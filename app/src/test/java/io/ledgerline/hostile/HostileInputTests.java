@@ -85,9 +85,10 @@ class HostileInputTests {
 
 	/**
 	 * Fields a request may leave out; the form's org and one-time key are optional for
-	 * scripts and older clients.
+	 * scripts and older clients; a delete without {@code confirm} asks first and writes
+	 * nothing.
 	 */
-	static final List<String> OPTIONAL_FIELDS = List.of("body", "view", "formOrg", "createKey");
+	static final List<String> OPTIONAL_FIELDS = List.of("body", "view", "formOrg", "createKey", "confirm");
 
 	/**
 	 * Changes to a whole request that no route may accept, whatever it takes: each is
