@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 
@@ -49,6 +50,18 @@ class InvoicePrintBrowserTest extends BrowserTestBase {
 		assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
 		assertThat(pdf.headers().get("content-disposition"))
 			.isEqualTo("inline; filename=\"" + invoice.number() + ".pdf\"");
+	}
+
+	@Test
+	void thePrintablePageFitsAPhone() {
+		Page page = chromium.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)).newPage();
+		logIn(page, "priya@acme.test");
+
+		page.navigate(url("/invoices/" + fixtures.demoInvoiceId("INV-1042") + "/print"));
+
+		assertThat(page.getByTestId("print-total")).isVisible();
+		Object sideways = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+		assertThat(sideways).as("scrolls sideways").isEqualTo(false);
 	}
 
 	@Test
