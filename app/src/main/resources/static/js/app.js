@@ -76,55 +76,63 @@
     arm(toast);
   }
 
-  // "fetched 3 s ago" beside each exact instant of the demo cache panel, measured on the
-  // server's clock (body[data-now], the render time) plus the time this page has been open.
+  // Times read as people read them: every <time data-relative> (and the conflict banner's
+  // .relative-time) shows "12 s ago", "3 min ago", "today 14:02", "yesterday 14:02" or a date,
+  // in the reader's time zone, measured on the server's clock (body[data-now], the render
+  // time) plus the time this page has been open, and kept current. The exact instant stays
+  // in datetime (the hook) and the title. Without this script the server's text shows: the
+  // absolute time on a cached page, relative to the render on a page rendered per request.
   var opened = Date.now();
   var serverNow = Date.parse(document.body ? document.body.getAttribute("data-now") || "" : "") || opened;
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-  function relativeTimes(root) {
-    (root || document).querySelectorAll(".fetched-strip").forEach(function (panel) {
-      panel.querySelectorAll("time[datetime]").forEach(function (time) {
-        var at = Date.parse(time.getAttribute("datetime"));
-        if (isNaN(at)) return;
-        var ago = time.nextElementSibling && time.nextElementSibling.classList.contains("ago")
-          ? time.nextElementSibling : null;
-        if (!ago) {
-          ago = document.createElement("span");
-          ago.className = "ago";
-          ago.setAttribute("aria-hidden", "true");
-          time.after(ago);
-        }
-        var update = function () {
-          var seconds = Math.max(0, Math.round((serverNow + (Date.now() - opened) - at) / 1000));
-          ago.textContent = seconds < 60 ? seconds + " s ago"
-            : seconds < 3600 ? Math.floor(seconds / 60) + " min ago" : Math.floor(seconds / 3600) + " h ago";
-        };
-        update();
-        window.setInterval(update, 5000);
-        time.closest(".cache-panel, .fetched-strip").classList.add("has-ago");
-      });
-    });
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
+  function relativeText(at, now) {
+    var seconds = Math.max(0, Math.round((now - at) / 1000));
+    if (seconds < 10) return "just now";
+    if (seconds < 60) return seconds + " s ago";
+    if (seconds < 3600) return Math.floor(seconds / 60) + " min ago";
+    var then = new Date(at);
+    var today = new Date(now);
+    var clock = two(then.getHours()) + ":" + two(then.getMinutes());
+    if (at >= new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime()) return "today " + clock;
+    if (at >= new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1).getTime()) return "yesterday " + clock;
+    var date = then.getDate() + " " + MONTHS[then.getMonth()];
+    return then.getFullYear() === today.getFullYear() ? date + ", " + clock : date + " " + then.getFullYear();
   }
 
-  // Other times meant to be read as "how long ago" (e.g. when a conflicting save happened):
-  // the text becomes relative, the exact instant stays in datetime and the tooltip.
-  function relativeLabels(root) {
-    (root || document).querySelectorAll("time.relative-time[datetime]").forEach(function (time) {
-      var at = Date.parse(time.getAttribute("datetime"));
-      if (isNaN(at)) return;
-      var seconds = Math.max(0, Math.round((serverNow + (Date.now() - opened) - at) / 1000));
-      time.textContent = seconds < 60 ? seconds + " s ago"
-        : seconds < 3600 ? Math.floor(seconds / 60) + " min ago" : Math.floor(seconds / 3600) + " h ago";
-    });
+  function humanTimes(root) {
+    var now = serverNow + (Date.now() - opened);
+    (root || document).querySelectorAll("time[data-relative][datetime], time.relative-time[datetime]")
+      .forEach(function (time) {
+        var at = Date.parse(time.getAttribute("datetime"));
+        if (isNaN(at)) return;
+        if (!time.title) time.title = new Date(at).toString();
+        time.textContent = relativeText(at, now);
+      });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-testid=toast]").forEach(arm);
-    relativeTimes(document);
-    relativeLabels(document);
+    humanTimes(document);
+    window.setInterval(function () { humanTimes(document); }, 5000);
+    // The printable invoice's Print button (hidden without this script: the browser's own
+    // Print does the same).
+    document.querySelectorAll("button[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
   });
 
-  window.ledgerline = { showToast: showToast };
+  window.ledgerline = {
+    showToast: showToast,
+    // For the comment thread's script, which renders comments itself.
+    relativeTime: function (iso) {
+      var at = Date.parse(iso);
+      return isNaN(at) ? iso : relativeText(at, serverNow + (Date.now() - opened));
+    }
+  };
 
   // After a write, re-read the parts of this page that the write made stale (the summary
   // and the fetched-at strip) from the server, rather than patching numbers in the browser:
@@ -140,7 +148,7 @@
           var next = fresh.querySelector(selector);
           if (now && next) {
             now.replaceWith(next);
-            relativeTimes(next.parentNode);
+            humanTimes(next.parentNode);
           }
         });
       })

@@ -108,7 +108,12 @@ function start(root) {
     });
   });
 
-  older.addEventListener("click", loadOlder);
+  // The control is a link to the older page (what works without this script); here it
+  // loads that page in place.
+  older.addEventListener("click", (event) => {
+    event.preventDefault();
+    loadOlder();
+  });
   // Scrolling the control into view loads the next older page, as the button does.
   if ("IntersectionObserver" in window) {
     new IntersectionObserver((entries) => {
@@ -168,7 +173,12 @@ function start(root) {
       empty.hidden = comments.length > 0;
     }
     older.hidden = !result.hasNextPage;
-    older.disabled = result.isFetchingNextPage;
+    older.setAttribute("aria-disabled", String(result.isFetchingNextPage));
+    const lastPage = data.pages[data.pages.length - 1];
+    if (lastPage && lastPage.nextCursor) {
+      older.href = "/invoices/" + encodeURIComponent(invoiceId) + "/comments?cursor=" +
+        encodeURIComponent(lastPage.nextCursor);
+    }
     // maxPages dropped the newest page to keep memory bounded: offer the way back.
     newest.hidden = data.pageParams[0] == null;
   }
@@ -192,7 +202,15 @@ function start(root) {
     item.querySelector(".comment-author").textContent = comment.authorName;
     const time = item.querySelector("time");
     time.dateTime = comment.createdAt;
-    time.textContent = comment.pending ? "sending…" : comment.createdAt;
+    // Relative like every time on the page (app.js keeps data-relative ones current).
+    if (comment.pending) {
+      delete time.dataset.relative;
+      time.textContent = "sending…";
+    } else {
+      time.dataset.relative = "";
+      time.title = new Date(comment.createdAt).toString();
+      time.textContent = window.ledgerline ? window.ledgerline.relativeTime(comment.createdAt) : comment.createdAt;
+    }
     item.querySelector(".comment-body").textContent = comment.body;
   }
 

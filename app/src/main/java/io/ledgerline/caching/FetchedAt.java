@@ -1,8 +1,8 @@
 package io.ledgerline.caching;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+
+import io.ledgerline.web.HumanTime;
 
 /**
  * The fetched-at strip: when each cached read on a page actually ran its loader, as
@@ -11,15 +11,12 @@ import java.time.format.DateTimeFormatter;
  */
 public record FetchedAt(String list, String record, String summary) {
 
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
-
 	public static FetchedAt of(Instant list, Instant record, Instant summary) {
 		return new FetchedAt(format(list), format(record), format(summary));
 	}
 
 	public static String format(Instant instant) {
-		return instant == null ? null : ISO_MILLIS.format(instant);
+		return HumanTime.iso(instant);
 	}
 
 }

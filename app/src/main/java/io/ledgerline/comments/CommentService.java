@@ -67,6 +67,18 @@ public class CommentService {
 	}
 
 	/**
+	 * One page of the thread with the invoice it belongs to: the page that shows older
+	 * comments without JavaScript. Not cached, as {@link #page}.
+	 */
+	OlderComments older(ActingUser actor, long invoiceId, CommentCursor after) {
+		Invoice invoice = invoices.get(actor, invoiceId);
+		return new OlderComments(invoice, pageOf(actor.orgId(), invoiceId, after, PageLimit.DEFAULT));
+	}
+
+	record OlderComments(Invoice invoice, CommentPage page) {
+	}
+
+	/**
 	 * The count and the first page, for an invoice the caller has already found visible:
 	 * what the detail page shows (cached there under the invoice's record tag, which
 	 * every post updates).

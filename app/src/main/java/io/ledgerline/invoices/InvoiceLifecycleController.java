@@ -7,31 +7,41 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
+import io.ledgerline.web.BadRequestException;
 import io.ledgerline.web.OrgMismatchException;
 import io.ledgerline.web.Toast;
 
 /**
  * Archive, restore and (admin-only, soft) delete from the list, each as a page action
  * (303 back to the list) and as JSON (the row, or the error envelope; a conflict is 409
- * with the server's row).
+ * with the server's row). A page delete takes a second step: without {@code confirm=yes}
+ * it answers the confirmation page (what a click without JavaScript lands on) and writes
+ * nothing; JSON clients confirm on their side.
  */
 @Controller
 class InvoiceLifecycleController {
 
 	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
+	static final String VIEW_CONFIRM_DELETE = "invoices/delete";
+
 	private final InvoiceService invoices;
 
-	InvoiceLifecycleController(InvoiceService invoices) {
+	private final InvoiceReads reads;
+
+	InvoiceLifecycleController(InvoiceService invoices, InvoiceReads reads) {
 		this.invoices = invoices;
+		this.reads = reads;
 	}
 
 	@PostMapping("/invoices/{id}/archive")
@@ -46,10 +56,23 @@ class InvoiceLifecycleController {
 		return run(LifecycleAction.RESTORE, me, id, version, view, redirect);
 	}
 
+	/** The confirmation page on its own (a link to a delete), for the current version. */
+	@GetMapping("/invoices/{id}/delete")
+	ModelAndView confirmDelete(ActingUser me, @PathVariable long id, @RequestParam(required = false) String view) {
+		return confirmation(me, id, null, view);
+	}
+
 	@PostMapping("/invoices/{id}/delete")
-	String delete(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version,
-			@RequestParam(required = false) String view, RedirectAttributes redirect) {
-		return run(LifecycleAction.DELETE, me, id, version, view, redirect);
+	ModelAndView delete(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version,
+			@RequestParam(required = false) String view, @RequestParam(required = false) String confirm,
+			RedirectAttributes redirect) {
+		long expectedVersion = ExpectedVersion.parse(version);
+		if (!confirmed(confirm)) {
+			// The version the user saw, so confirming a row that changed since is a
+			// conflict.
+			return confirmation(me, id, expectedVersion, view);
+		}
+		return new ModelAndView(run(LifecycleAction.DELETE, me, id, version, view, redirect));
 	}
 
 	@PostMapping(path = "/invoices/{id}/archive", produces = JSON)
@@ -81,6 +104,30 @@ class InvoiceLifecycleController {
 		String view = request.getParameter("view");
 		boolean known = Arrays.stream(InvoiceView.values()).anyMatch(v -> v.value().equals(view));
 		return "redirect:/invoices?view=" + (known ? view : InvoiceView.ACTIVE.value());
+	}
+
+	private ModelAndView confirmation(ActingUser me, long id, Long version, String view) {
+		me.requireAdmin(LifecycleAction.DELETE.verb() + " invoices");
+		Invoice invoice = this.reads.forEdit(me, id);
+		ModelAndView page = new ModelAndView(VIEW_CONFIRM_DELETE);
+		page.addObject("invoice", invoice);
+		page.addObject("version", version != null ? version : invoice.version());
+		page.addObject("view", InvoiceView.parse(view).value());
+		page.addObject("formOrg", me.orgId());
+		return page;
+	}
+
+	/**
+	 * Absent: not yet; {@code yes}: go; anything else (empty too) is a malformed request.
+	 */
+	static boolean confirmed(String confirm) {
+		if (confirm == null) {
+			return false;
+		}
+		if (confirm.equals("yes")) {
+			return true;
+		}
+		throw new BadRequestException("confirm must be yes.");
 	}
 
 	private String run(LifecycleAction action, ActingUser me, long id, String version, String view,

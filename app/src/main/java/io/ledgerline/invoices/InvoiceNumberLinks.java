@@ -1,5 +1,6 @@
 package io.ledgerline.invoices;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,15 +17,22 @@ import io.ledgerline.web.NotFoundException;
 
 /**
  * {@code GET /invoices/INV-1042} (the number people read in the UI and the README)
- * answers 303 See Other to the invoice's id URL, within the user's active org. Anything
- * else under {@code /invoices/} goes on to the controllers untouched, so a malformed id
- * is still their 400.
+ * answers 303 See Other to the invoice's id URL, within the user's active org, and so do
+ * the pages under it ({@code /edit}, {@code /print}, {@code /delete}, {@code .pdf}), to
+ * the same page of the id URL. Anything else under {@code /invoices/} goes on to the
+ * controllers untouched, so a malformed id is still their 400.
  */
 @Configuration(proxyBeanMethods = false)
 class InvoiceNumberLinks implements WebMvcConfigurer {
 
 	/** Invoice numbers are a letter prefix, a dash and digits (INV-1042, GLX-2001). */
 	static final Pattern NUMBER = Pattern.compile("[A-Z][A-Z0-9]{0,9}-[0-9]{1,12}");
+
+	/**
+	 * A number in the path, and the page of that invoice it asks for (none: the detail).
+	 */
+	private static final Pattern NUMBERED_PATH = Pattern
+		.compile("/invoices/(" + NUMBER.pattern() + ")(/edit|/print|/delete|\\.pdf)?");
 
 	private final NumberRedirect holder;
 
@@ -34,7 +42,8 @@ class InvoiceNumberLinks implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(holder).addPathPatterns("/invoices/*");
+		registry.addInterceptor(holder)
+			.addPathPatterns("/invoices/*", "/invoices/*/edit", "/invoices/*/print", "/invoices/*/delete");
 	}
 
 	private record NumberRedirect(InvoiceReads invoices, ActingUserResolver users) implements HandlerInterceptor {
@@ -45,14 +54,16 @@ class InvoiceNumberLinks implements WebMvcConfigurer {
 				return true;
 			}
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			String number = path.substring("/invoices/".length());
-			if (!NUMBER.matcher(number).matches()) {
+			Matcher numbered = NUMBERED_PATH.matcher(path);
+			if (!numbered.matches()) {
 				return true;
 			}
+			String number = numbered.group(1);
+			String page = numbered.group(2) == null ? "" : numbered.group(2);
 			long id = invoices.idOf(users.require(request), number)
 				.orElseThrow(() -> new NotFoundException("Invoice " + number + " was not found."));
 			response.setStatus(HttpStatus.SEE_OTHER.value());
-			response.setHeader("Location", request.getContextPath() + "/invoices/" + id);
+			response.setHeader("Location", request.getContextPath() + "/invoices/" + id + page);
 			return false;
 		}
 

@@ -50,6 +50,14 @@ public final class InvoiceTags {
 		return "invoices:record:" + orgId + ":" + invoiceId;
 	}
 
+	/**
+	 * The key of one invoice's PDF; {@code what} names the org, the invoice and its org's
+	 * name.
+	 */
+	public static String pdfKey(String what) {
+		return "invoices:pdf:" + what;
+	}
+
 	static String summaryKey(String orgId) {
 		return "summary:" + orgId;
 	}

@@ -75,7 +75,7 @@ class TicketController {
 		}
 		IdempotentCreates.Outcome<Ticket> created = tickets.create(me, validated.ticket().get(), key);
 		// A resubmit lands where the first submit did, and says why nothing new appeared.
-		Toast.success(redirect, "Ticket #" + created.value().id()
+		Toast.success(redirect, "Ticket #" + created.value().number()
 				+ (created.replayed() ? " was already opened by this form." : " opened."));
 		return new ModelAndView(REDIRECT_TO_BOARD);
 	}
@@ -127,11 +127,13 @@ class TicketController {
 		TicketStatus wanted = parseStatus(status);
 		StatusChange change = tickets.changeStatus(me, id, wanted);
 		String label = wanted.label().toLowerCase(Locale.ROOT);
+		// The org's number, as the board shows it; the id is only the URL's.
+		long number = change.ticket().number();
 		if (change.changed()) {
-			Toast.success(redirect, "Ticket #" + id + " moved to " + label + ".");
+			Toast.success(redirect, "Ticket #" + number + " moved to " + label + ".");
 		}
 		else {
-			Toast.info(redirect, "Ticket #" + id + " is already " + label + ".");
+			Toast.info(redirect, "Ticket #" + number + " is already " + label + ".");
 		}
 		return REDIRECT_TO_BOARD;
 	}
@@ -144,8 +146,8 @@ class TicketController {
 
 	@PostMapping("/tickets/{id}/delete")
 	String delete(ActingUser me, @PathVariable long id, RedirectAttributes redirect) {
-		tickets.delete(me, id);
-		Toast.success(redirect, "Ticket #" + id + " deleted.");
+		Ticket deleted = tickets.delete(me, id);
+		Toast.success(redirect, "Ticket #" + deleted.number() + " deleted.");
 		return REDIRECT_TO_BOARD;
 	}
 

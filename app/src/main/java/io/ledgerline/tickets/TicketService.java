@@ -61,10 +61,12 @@ public class TicketService {
 		return creates.once(actor, "ticket", key, () -> {
 			Instant now = clock.instant();
 			long id = tickets.insert(actor.orgId(), ticket, TicketStatus.OPEN, now);
+			Ticket opened = reload(actor, id);
+			// The org's ticket number, as the board shows it (never the row's id).
 			audit.record(actor.orgId(), actor.userId(), "ticket.create", "ticket", Long.toString(id),
-					"#" + id + " opened: " + ticket.title());
+					"#" + opened.number() + " opened: " + ticket.title());
 			invalidation.afterChange();
-			return reload(actor, id);
+			return opened;
 		}, Ticket::id, id -> reload(actor, id));
 	}
 
@@ -76,7 +78,7 @@ public class TicketService {
 		}
 		tickets.updateStatus(actor.orgId(), id, status, clock.instant());
 		audit.record(actor.orgId(), actor.userId(), "ticket.status", "ticket", Long.toString(id),
-				"#" + id + " " + before.status().value() + " -> " + status.value());
+				"#" + before.number() + " " + before.status().value() + " -> " + status.value());
 		invalidation.afterChange();
 		return new StatusChange(reload(actor, id), before.status(), true);
 	}
@@ -87,7 +89,7 @@ public class TicketService {
 		Ticket before = tickets.lock(actor.orgId(), id).orElseThrow(() -> notFound(id));
 		tickets.delete(actor.orgId(), id);
 		audit.record(actor.orgId(), actor.userId(), "ticket.delete", "ticket", Long.toString(id),
-				"#" + id + " deleted: " + before.title());
+				"#" + before.number() + " deleted: " + before.title());
 		invalidation.afterChange();
 		return before;
 	}

@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * How every page prints money: grouped with two decimals for people ({@code 12,000.00}),
  * and the plain decimal for scripts ({@code 12000.00}, in {@code data-value}). Templates
- * reach it as {@code #money} (see {@link MoneyDialect}); one formatter, so the list, the
- * detail, the summary and the conflict banner cannot drift apart.
+ * reach it as {@code #money} (see {@link FormatsDialect}); one formatter, so the list,
+ * the detail, the summary and the conflict banner cannot drift apart.
  */
 public final class Money {
 
@@ -19,7 +19,10 @@ public final class Money {
 
 	private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
 
-	Money() {
+	/** The one formatter, for what prints money outside a template (the invoice PDF). */
+	public static final Money PEOPLE = new Money();
+
+	private Money() {
 	}
 
 	/** {@code 12000} → {@code 12,000.00}; {@code null} → empty. */

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -209,6 +208,27 @@ class CommentThreadBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
+	void withJavaScriptOffOlderCommentsAreALinkAway() {
+		TestOrg org = fixtures.org();
+		TestInvoice invoice = fixtures.invoice(org, "100.00");
+		storeComments(org, invoice, 25);
+		Page page = signedInWithoutJavaScript(org.member());
+		openThread(page, invoice);
+		assertThat(comments(page)).hasCount(20);
+		assertThat(comments(page).last()).containsText("Comment 6");
+
+		page.getByTestId("load-older").click();
+
+		page.waitForURL(Pattern.compile(".*/invoices/" + invoice.id() + "/comments\\?cursor=.+"));
+		assertThat(page.getByTestId("comment")).hasCount(5);
+		assertThat(page.getByTestId("comment").first()).containsText("Comment 5");
+		assertThat(page.getByTestId("comment").last()).containsText("Comment 1");
+		assertThat(page.getByTestId("load-older")).hasCount(0);
+		page.getByTestId("show-newest").click();
+		assertThat(comments(page).first()).containsText("Comment 25");
+	}
+
+	@Test
 	void withJavaScriptOffThePlainFormPostsAndTheCountMoves() {
 		TestOrg org = fixtures.org();
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
@@ -269,21 +289,9 @@ class CommentThreadBrowserTest extends BrowserTestBase {
 
 	/** Comments "Comment 1" (oldest) … "Comment n" (newest), each with its audit row. */
 	private void storeComments(TestOrg org, TestInvoice invoice, int n) {
-		long author = jdbc.sql("SELECT id FROM users WHERE email = ?").param(org.member()).query(Long.class).single();
 		Instant start = Instant.parse("2026-11-01T09:00:00.000Z");
 		for (int i = 1; i <= n; i++) {
-			UUID id = UUID.randomUUID();
-			var at = start.plusSeconds(60L * i).atOffset(ZoneOffset.UTC);
-			jdbc.sql("""
-					INSERT INTO comments (id, org_id, invoice_id, author_id, body, created_at)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(id, org.id(), invoice.id(), author, "Comment " + i, at)
-				.update();
-			jdbc.sql("""
-					INSERT INTO audit_log (org_id, actor_id, action, subject_type, subject_id, detail, occurred_at)
-					VALUES (?, ?, 'comment.create', 'comment', ?, 'test data', ?)""")
-				.params(org.id(), author, id.toString(), at)
-				.update();
+			fixtures.comment(org, invoice, "Comment " + i, start.plusSeconds(60L * i));
 		}
 	}
 

@@ -109,14 +109,14 @@ class InspectorBrowserTest extends BrowserTestBase {
 		Page page = chromium.newContext().newPage();
 		logIn(page, org.member());
 		page.navigate(url("/inspector"));
-		String listFetchedBefore = page.getByTestId("list-fetched-at").textContent();
+		String listFetchedBefore = page.getByTestId("list-fetched-at").getAttribute("datetime");
 		String logBefore = page.getByTestId("invalidation-log").innerHTML();
 
 		page.getByTestId("force-update-tag").click();
 
 		assertThat(page.getByTestId("force-update-tag-error")).containsText("only available inside an action");
 		assertThat(page.getByTestId("invalidation-log").innerHTML()).isEqualTo(logBefore);
-		assertThat(page.getByTestId("list-fetched-at")).hasText(listFetchedBefore);
+		assertThat(page.getByTestId("list-fetched-at")).hasAttribute("datetime", listFetchedBefore);
 	}
 
 }

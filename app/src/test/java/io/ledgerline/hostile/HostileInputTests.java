@@ -66,7 +66,7 @@ class HostileInputTests {
 					"1", "formOrg", "{org}"),
 			route("POST", "/invoices/{id}/archive", "version", "1", "formOrg", "{org}"),
 			route("POST", "/invoices/{id}/restore", "version", "1", "formOrg", "{org}"),
-			route("POST", "/invoices/{id}/delete", "version", "1", "formOrg", "{org}"),
+			route("POST", "/invoices/{id}/delete", "version", "1", "formOrg", "{org}", "confirm", "yes"),
 			route("POST", "/tickets", "title", "Hostile", "body", "x", "formOrg", "{org}", "createKey", "hostile-key"),
 			route("POST", "/tickets/{ticket}/status", "status", "done", "formOrg", "{org}"),
 			route("POST", "/tickets/{ticket}/delete", "formOrg", "{org}"),
@@ -85,9 +85,10 @@ class HostileInputTests {
 
 	/**
 	 * Fields a request may leave out; the form's org and one-time key are optional for
-	 * scripts and older clients.
+	 * scripts and older clients; a delete without {@code confirm} asks first and writes
+	 * nothing.
 	 */
-	static final List<String> OPTIONAL_FIELDS = List.of("body", "view", "formOrg", "createKey");
+	static final List<String> OPTIONAL_FIELDS = List.of("body", "view", "formOrg", "createKey", "confirm");
 
 	/**
 	 * Changes to a whole request that no route may accept, whatever it takes: each is

@@ -86,8 +86,8 @@ class SecurityHardeningTests {
 	@Test
 	void aDeletedInvoiceDoesNotExistForAMemberOnTheWritePathEither() throws Exception {
 		TestInvoice invoice = fixtures.invoice(org, "4321.00");
-		mvc.perform(form(org.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1"))
-			.andExpect(status().isSeeOther());
+		mvc.perform(form(org.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1")
+			.param("confirm", "yes")).andExpect(status().isSeeOther());
 		for (String version : List.of("1", "2", "99")) {
 			String jsonAnswer = mvc
 				.perform(formJson(org.member(), "/invoices/" + invoice.id()).param("customerName", "Probe")

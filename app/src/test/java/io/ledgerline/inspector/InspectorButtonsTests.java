@@ -70,7 +70,7 @@ class InspectorButtonsTests {
 
 	@Test
 	void editOneRunsTheRealUpdateAndTheRedirectShowsTheNewAmount() throws Exception {
-		String listBefore = invoices(org.member()).text("list-fetched-at");
+		String listBefore = invoices(org.member()).time("list-fetched-at");
 		long lastLogged = lastLoggedId();
 		clock.advance(Duration.ofSeconds(1));
 
@@ -98,13 +98,13 @@ class InspectorButtonsTests {
 		clock.advance(Duration.ofSeconds(1));
 		PageHtml list = invoices(org.member());
 		assertThat(list.row(newest.id()).value("invoice-total")).isEqualTo("101.00");
-		assertThat(list.text("list-fetched-at")).isNotEqualTo(listBefore).isEqualTo(now());
+		assertThat(list.time("list-fetched-at")).isNotEqualTo(listBefore).isEqualTo(now());
 		assertThat(list.value("summary-total")).isEqualTo("141.00");
 	}
 
 	@Test
 	void withMisuseOnTheRedirectShowsTheOldAmountWhileRecordAndSummaryAreFresh() throws Exception {
-		String listBefore = invoices(org.admin()).text("list-fetched-at");
+		String listBefore = invoices(org.admin()).time("list-fetched-at");
 		PageHtml detailBefore = detail(org.admin(), newest.id());
 		mvc.perform(form(org.admin(), "/inspector/misuse")).andExpect(status().isSeeOther());
 		clock.advance(Duration.ofSeconds(1));
@@ -119,13 +119,13 @@ class InspectorButtonsTests {
 
 		PageHtml stale = invoices(org.admin());
 		assertThat(stale.row(newest.id()).value("invoice-total")).isEqualTo("100.00");
-		assertThat(stale.text("list-fetched-at")).isEqualTo(listBefore);
+		assertThat(stale.time("list-fetched-at")).isEqualTo(listBefore);
 		assertThat(stale.value("summary-total")).isEqualTo("141.00");
-		assertThat(stale.text("summary-fetched-at")).isNotEqualTo(detailBefore.text("summary-fetched-at"))
+		assertThat(stale.time("summary-fetched-at")).isNotEqualTo(detailBefore.time("summary-fetched-at"))
 			.isEqualTo(now());
 		PageHtml detail = detail(org.admin(), newest.id());
 		assertThat(detail.value("detail-total")).isEqualTo("101.00");
-		assertThat(detail.text("record-fetched-at")).isNotEqualTo(detailBefore.text("record-fetched-at"))
+		assertThat(detail.time("record-fetched-at")).isNotEqualTo(detailBefore.time("record-fetched-at"))
 			.isEqualTo(now());
 
 		mvc.perform(form(org.admin(), "/inspector/misuse")).andExpect(status().isSeeOther());
@@ -137,7 +137,7 @@ class InspectorButtonsTests {
 
 		PageHtml fresh = invoices(org.admin());
 		assertThat(fresh.row(newest.id()).value("invoice-total")).isEqualTo("102.00");
-		assertThat(fresh.text("list-fetched-at")).isEqualTo(now());
+		assertThat(fresh.time("list-fetched-at")).isEqualTo(now());
 		assertThat(fresh.value("summary-total")).isEqualTo("142.00");
 	}
 

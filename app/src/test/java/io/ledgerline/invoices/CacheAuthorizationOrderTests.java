@@ -44,8 +44,8 @@ class CacheAuthorizationOrderTests {
 	@Test
 	void aDeletedRecordWarmedByAnAdminIsNotFoundForAMember() throws Exception {
 		TestInvoice invoice = fixtures.invoice(acme, "77.00");
-		mvc.perform(form(acme.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1"))
-			.andExpect(status().isSeeOther());
+		mvc.perform(form(acme.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1")
+			.param("confirm", "yes")).andExpect(status().isSeeOther());
 		mvc.perform(page(acme.admin(), "/invoices/" + invoice.id())).andExpect(status().isOk());
 		mvc.perform(json(acme.admin(), "/invoices/" + invoice.id())).andExpect(status().isOk());
 
@@ -57,8 +57,8 @@ class CacheAuthorizationOrderTests {
 	@Test
 	void theAllViewWarmedByAnAdminIsForbiddenToAMember() throws Exception {
 		TestInvoice invoice = fixtures.invoice(acme, "77.00");
-		mvc.perform(form(acme.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1"))
-			.andExpect(status().isSeeOther());
+		mvc.perform(form(acme.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1")
+			.param("confirm", "yes")).andExpect(status().isSeeOther());
 		PageHtml all = html(acme.admin(), "/invoices?view=all");
 		assertThat(all.hasRow(invoice.id())).isTrue();
 

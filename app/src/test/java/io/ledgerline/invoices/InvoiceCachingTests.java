@@ -125,7 +125,9 @@ class InvoiceCachingTests {
 
 		PageHtml after = follow(mvc
 			.perform(form(email(who), "/invoices/" + a.id() + "/" + action).param("version", Long.toString(version))
-				.param("view", "active"))
+				.param("view", "active")
+				// the delete's second step (archive takes no confirmation and ignores it)
+				.param("confirm", "yes"))
 			.andExpect(status().isSeeOther())
 			.andReturn()
 			.getResponse()

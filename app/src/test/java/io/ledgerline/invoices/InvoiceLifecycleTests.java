@@ -80,8 +80,8 @@ class InvoiceLifecycleTests {
 
 	@Test
 	void aDeletedInvoiceIsNotFoundForMembersAndNotEditableForAdmins() throws Exception {
-		mvc.perform(form(org.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1"))
-			.andExpect(status().isSeeOther());
+		mvc.perform(form(org.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1")
+			.param("confirm", "yes")).andExpect(status().isSeeOther());
 
 		mvc.perform(io.ledgerline.support.Requests.page(org.member(), "/invoices/" + invoice.id()))
 			.andExpect(status().isNotFound());

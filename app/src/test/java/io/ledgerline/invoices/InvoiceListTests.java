@@ -73,7 +73,8 @@ class InvoiceListTests {
 		mvc.perform(io.ledgerline.support.Requests.form(org.member(), "/invoices/" + archived.id() + "/archive")
 			.param("version", "1")).andExpect(status().isSeeOther());
 		mvc.perform(io.ledgerline.support.Requests.form(org.admin(), "/invoices/" + deleted.id() + "/delete")
-			.param("version", "1")).andExpect(status().isSeeOther());
+			.param("version", "1")
+			.param("confirm", "yes")).andExpect(status().isSeeOther());
 
 		assertThat(ids(html(org.admin(), "/invoices?view=archived"))).containsExactly(archived.id());
 		assertThat(allIds("active")).doesNotContain(archived.id(), deleted.id()).hasSize(51);

@@ -31,6 +31,21 @@ class InvoiceNumberLinkTests {
 	}
 
 	@Test
+	void theEditFormAndTheDeleteStepByNumberLeadToTheirIdUrls() throws Exception {
+		long id = fixtures.demoInvoiceId("INV-1042");
+
+		mvc.perform(page("priya@acme.test", "/invoices/INV-1042/edit"))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/invoices/" + id + "/edit"));
+		mvc.perform(page("dana@acme.test", "/invoices/INV-1042/delete"))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/invoices/" + id + "/delete"));
+		mvc.perform(page("priya@acme.test", "/invoices/" + id + "/edit")).andExpect(status().isOk());
+		mvc.perform(page("hank@globex.test", "/invoices/INV-1042/edit")).andExpect(status().isNotFound());
+		mvc.perform(page("priya@acme.test", "/invoices/INV-1042/nope")).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void anotherOrgsNumberIsNotFound() throws Exception {
 		mvc.perform(page("hank@globex.test", "/invoices/INV-1042")).andExpect(status().isNotFound());
 		mvc.perform(page("priya@acme.test", "/invoices/GLX-2001")).andExpect(status().isNotFound());

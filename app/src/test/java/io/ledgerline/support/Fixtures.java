@@ -1,6 +1,7 @@
 package io.ledgerline.support;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -141,6 +142,25 @@ public class Fixtures {
 			.params(orgId, orgId, title, status, now, now)
 			.update();
 		return jdbc.sql("SELECT MAX(id) FROM tickets WHERE org_id = ?").param(orgId).query(Long.class).single();
+	}
+
+	/**
+	 * A comment on the invoice by the org's member, stored at {@code at} with its audit
+	 * row, as the app stores one; returns its id.
+	 */
+	public UUID comment(TestOrg org, TestInvoice invoice, String body, Instant at) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO comments (id, org_id, invoice_id, author_id, body, created_at)
+				VALUES (?, ?, ?, (SELECT id FROM users WHERE email = ?), ?, ?)""")
+			.params(id, org.id(), invoice.id(), org.member(), body, at.atOffset(ZoneOffset.UTC))
+			.update();
+		jdbc.sql("""
+				INSERT INTO audit_log (org_id, actor_id, action, subject_type, subject_id, detail, occurred_at)
+				VALUES (?, (SELECT id FROM users WHERE email = ?), 'comment.create', 'comment', ?, 'test data', ?)""")
+			.params(org.id(), org.member(), id.toString(), at.atOffset(ZoneOffset.UTC))
+			.update();
+		return id;
 	}
 
 	public long demoInvoiceId(String number) {

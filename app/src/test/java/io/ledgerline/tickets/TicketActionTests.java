@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -31,6 +32,7 @@ import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
 import io.ledgerline.tagcache.testing.ManualClock;
+import io.ledgerline.web.Toast;
 
 /**
  * Create, status change and delete: what each answers, writes, audits and invalidates,
@@ -127,6 +129,25 @@ class TicketActionTests {
 
 		mvc.perform(form(org.admin(), "/tickets/" + ticket + "/delete")).andExpect(status().isNotFound());
 		assertThat(data.auditRows(ticket, "ticket.delete")).isEqualTo(1);
+	}
+
+	@Test
+	void toastsAndAuditTextNameTheOrgsTicketNumberNotTheRowsId() throws Exception {
+		assertThat(ticket).as("the fixture's id and number differ").isNotEqualTo(1);
+
+		mvc.perform(form(org.member(), "/tickets").param("title", "Second").param("body", ""))
+			.andExpect(flash().attribute("toast", new Toast(Toast.Kind.SUCCESS, "Ticket #2 opened.")));
+		mvc.perform(form(org.member(), "/tickets/" + ticket + "/status").param("status", "done"))
+			.andExpect(flash().attribute("toast", new Toast(Toast.Kind.SUCCESS, "Ticket #1 moved to done.")));
+		mvc.perform(form(org.admin(), "/tickets/" + ticket + "/delete"))
+			.andExpect(flash().attribute("toast", new Toast(Toast.Kind.SUCCESS, "Ticket #1 deleted.")));
+
+		List<String> details = jdbc
+			.sql("SELECT detail FROM audit_log WHERE org_id = ? AND subject_type = 'ticket' ORDER BY id")
+			.param(org.id())
+			.query(String.class)
+			.list();
+		assertThat(details).containsExactly("#2 opened: Second", "#1 open -> done", "#1 deleted: Ours");
 	}
 
 	// --- refused actions: nothing written, audited, invalidated or re-rendered

@@ -74,8 +74,7 @@ class TicketPageCacheTests {
 		mvc.perform(form(org.member(), "/tickets/" + ticket + "/status").param("status", "in_progress"))
 			.andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/tickets"))
-			.andExpect(flash().attribute("toast",
-					new Toast(Toast.Kind.SUCCESS, "Ticket #" + ticket + " moved to in progress.")));
+			.andExpect(flash().attribute("toast", new Toast(Toast.Kind.SUCCESS, "Ticket #1 moved to in progress.")));
 		String afterStatus = renderedAt(board(org.admin()));
 		assertThat(afterStatus).isNotEqualTo(afterCreate).isEqualTo(now());
 		assertThat(data.pageInvalidations()).isEqualTo(logBefore + 2);
@@ -85,8 +84,7 @@ class TicketPageCacheTests {
 		mvc.perform(form(org.member(), "/tickets/" + ticket + "/status").param("status", "in_progress"))
 			.andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/tickets"))
-			.andExpect(flash().attribute("toast",
-					new Toast(Toast.Kind.INFO, "Ticket #" + ticket + " is already in progress.")));
+			.andExpect(flash().attribute("toast", new Toast(Toast.Kind.INFO, "Ticket #1 is already in progress.")));
 		assertThat(renderedAt(board(org.admin()))).as("after a no-op status change").isEqualTo(afterStatus);
 		assertThat(data.pageInvalidations()).isEqualTo(logBefore + 2);
 		assertThat(data.row(ticket).orElseThrow().updatedAt()).as("no write").isEqualTo(updatedAt);

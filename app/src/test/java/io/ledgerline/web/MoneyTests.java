@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MoneyTests {
 
-	private final Money money = new Money();
+	private final Money money = Money.PEOPLE;
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "12000|12,000.00|12000.00", "12000.00|12,000.00|12000.00",

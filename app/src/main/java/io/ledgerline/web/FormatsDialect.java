@@ -1,5 +1,6 @@
 package io.ledgerline.web;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -9,19 +10,18 @@ import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
- * Makes {@link Money} available as {@code #money} in every template the app's engine
- * renders, including fragments rendered outside a request (a bean reference would need
- * the Spring evaluation context there). Boot adds every dialect bean to the engine.
+ * Makes {@link Money} available as {@code #money} and {@link HumanTime} as {@code #times}
+ * in every template the app's engine renders, including fragments rendered outside a
+ * request (a bean reference would need the Spring evaluation context there). Boot adds
+ * every dialect bean to the engine.
  */
 @Component
-class MoneyDialect extends AbstractDialect implements IExpressionObjectDialect {
+class FormatsDialect extends AbstractDialect implements IExpressionObjectDialect {
 
-	private static final String NAME = "money";
+	private static final Map<String, Object> FORMATS = Map.of("money", Money.PEOPLE, "times", HumanTime.PEOPLE);
 
-	private static final Money MONEY = new Money();
-
-	MoneyDialect() {
-		super("Ledgerline money");
+	FormatsDialect() {
+		super("Ledgerline formats");
 	}
 
 	@Override
@@ -29,12 +29,12 @@ class MoneyDialect extends AbstractDialect implements IExpressionObjectDialect {
 		return new IExpressionObjectFactory() {
 			@Override
 			public Set<String> getAllExpressionObjectNames() {
-				return Set.of(NAME);
+				return FORMATS.keySet();
 			}
 
 			@Override
 			public Object buildObject(IExpressionContext context, String expressionObjectName) {
-				return NAME.equals(expressionObjectName) ? MONEY : null;
+				return FORMATS.get(expressionObjectName);
 			}
 
 			@Override
