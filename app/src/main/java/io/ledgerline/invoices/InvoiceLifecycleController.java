@@ -24,9 +24,11 @@ import io.ledgerline.web.Toast;
 /**
  * Archive, restore and (admin-only, soft) delete from the list, each as a page action
  * (303 back to the list) and as JSON (the row, or the error envelope; a conflict is 409
- * with the server's row). A page delete takes a second step: without {@code confirm=yes}
- * it answers the confirmation page (what a click without JavaScript lands on) and writes
- * nothing; JSON clients confirm on their side.
+ * with the server's row). The list's Delete button asks first: it posts {@code confirm=ask},
+ * which answers the confirmation page and writes nothing (what a click without JavaScript
+ * lands on; with JavaScript the list asks in a dialog). A post without {@code confirm}, or
+ * with {@code confirm=yes}, deletes: the contract's {@code POST /invoices/{id}/delete} with
+ * {@code version} stays one request for scripts.
  */
 @Controller
 class InvoiceLifecycleController {
@@ -67,7 +69,7 @@ class InvoiceLifecycleController {
 			@RequestParam(required = false) String view, @RequestParam(required = false) String confirm,
 			RedirectAttributes redirect) {
 		long expectedVersion = ExpectedVersion.parse(version);
-		if (!confirmed(confirm)) {
+		if (asksFirst(confirm)) {
 			// The version the user saw, so confirming a row that changed since is a
 			// conflict.
 			return confirmation(me, id, expectedVersion, view);
@@ -118,16 +120,17 @@ class InvoiceLifecycleController {
 	}
 
 	/**
-	 * Absent: not yet; {@code yes}: go; anything else (empty too) is a malformed request.
+	 * {@code ask}: show the question; absent or {@code yes}: go; anything else (empty too)
+	 * is a malformed request.
 	 */
-	static boolean confirmed(String confirm) {
-		if (confirm == null) {
+	static boolean asksFirst(String confirm) {
+		if (confirm == null || confirm.equals("yes")) {
 			return false;
 		}
-		if (confirm.equals("yes")) {
+		if (confirm.equals("ask")) {
 			return true;
 		}
-		throw new BadRequestException("confirm must be yes.");
+		throw new BadRequestException("confirm must be ask or yes.");
 	}
 
 	private String run(LifecycleAction action, ActingUser me, long id, String version, String view,

@@ -45,10 +45,12 @@ class InvoiceDeleteConfirmationTests {
 	}
 
 	@Test
-	void theListsDeleteWithoutConfirmAsksAndWritesNothing() throws Exception {
+	void theListsDeleteAsksAndWritesNothing() throws Exception {
 		String html = mvc
-			.perform(
-					form(org.admin(), url()).param("version", "1").param("view", "archived").param("formOrg", org.id()))
+			.perform(form(org.admin(), url()).param("version", "1")
+				.param("confirm", "ask")
+				.param("view", "archived")
+				.param("formOrg", org.id()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -77,6 +79,16 @@ class InvoiceDeleteConfirmationTests {
 	}
 
 	@Test
+	void aPostWithoutConfirmStillDeletesInOneRequestAsScriptsExpect() throws Exception {
+		mvc.perform(form(org.admin(), url()).param("version", "1"))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/invoices?view=active"));
+
+		assertThat(fixtures.row(invoice.id()).deleted()).isTrue();
+		assertThat(fixtures.auditRows(invoice.id(), "invoice.delete")).isEqualTo(1);
+	}
+
+	@Test
 	void theStepIsAlsoAPageOfItsOwnWithTheCurrentVersion() throws Exception {
 		fixtures.drift(invoice.id());
 
@@ -92,7 +104,8 @@ class InvoiceDeleteConfirmationTests {
 
 	@Test
 	void confirmingARowThatChangedSinceIsAConflictAndDeletesNothing() throws Exception {
-		mvc.perform(form(org.admin(), url()).param("version", "1")).andExpect(status().isOk());
+		mvc.perform(form(org.admin(), url()).param("version", "1").param("confirm", "ask"))
+			.andExpect(status().isOk());
 		fixtures.drift(invoice.id());
 
 		mvc.perform(form(org.admin(), url()).param("version", "1").param("confirm", "yes"))
