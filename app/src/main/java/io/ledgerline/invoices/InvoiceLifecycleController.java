@@ -24,11 +24,11 @@ import io.ledgerline.web.Toast;
 /**
  * Archive, restore and (admin-only, soft) delete from the list, each as a page action
  * (303 back to the list) and as JSON (the row, or the error envelope; a conflict is 409
- * with the server's row). The list's Delete button asks first: it posts {@code confirm=ask},
- * which answers the confirmation page and writes nothing (what a click without JavaScript
- * lands on; with JavaScript the list asks in a dialog). A post without {@code confirm}, or
- * with {@code confirm=yes}, deletes: the contract's {@code POST /invoices/{id}/delete} with
- * {@code version} stays one request for scripts.
+ * with the server's row). The list's Delete button asks first: it posts
+ * {@code confirm=ask}, which answers the confirmation page and writes nothing (what a
+ * click without JavaScript lands on; with JavaScript the list asks in a dialog). A post
+ * without {@code confirm}, or with {@code confirm=yes}, deletes: the contract's
+ * {@code POST /invoices/{id}/delete} with {@code version} stays one request for scripts.
  */
 @Controller
 class InvoiceLifecycleController {
@@ -120,8 +120,8 @@ class InvoiceLifecycleController {
 	}
 
 	/**
-	 * {@code ask}: show the question; absent or {@code yes}: go; anything else (empty too)
-	 * is a malformed request.
+	 * {@code ask}: show the question; absent or {@code yes}: go; anything else (empty
+	 * too) is a malformed request.
 	 */
 	static boolean asksFirst(String confirm) {
 		if (confirm == null || confirm.equals("yes")) {

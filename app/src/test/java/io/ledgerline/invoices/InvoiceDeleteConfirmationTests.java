@@ -104,8 +104,7 @@ class InvoiceDeleteConfirmationTests {
 
 	@Test
 	void confirmingARowThatChangedSinceIsAConflictAndDeletesNothing() throws Exception {
-		mvc.perform(form(org.admin(), url()).param("version", "1").param("confirm", "ask"))
-			.andExpect(status().isOk());
+		mvc.perform(form(org.admin(), url()).param("version", "1").param("confirm", "ask")).andExpect(status().isOk());
 		fixtures.drift(invoice.id());
 
 		mvc.perform(form(org.admin(), url()).param("version", "1").param("confirm", "yes"))
