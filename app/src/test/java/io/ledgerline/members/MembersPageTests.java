@@ -14,6 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +164,45 @@ class MembersPageTests {
 		mvc.perform(page(org.admin(), "/members")).andExpect(status().isForbidden());
 		mvc.perform(form(org.member(), "/members/" + memberId + "/remove"))
 			.andExpect(status().isUnprocessableContent());
+	}
+
+	/**
+	 * Two admins demoting each other at the same moment: the org's lock puts one after
+	 * the other, and the second finds its actor no longer an admin. Never an org without
+	 * one.
+	 */
+	@Test
+	void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				TestOrg pair = fixtures.org();
+				fixtures.user("second@" + pair.id() + ".test", pair.id(), "admin");
+				long first = fixtures.userId(pair.admin());
+				long second = fixtures.userId("second@" + pair.id() + ".test");
+				CountDownLatch start = new CountDownLatch(1);
+				Future<Integer> one = pool.submit(() -> demote(start, pair.admin(), second));
+				Future<Integer> other = pool.submit(() -> demote(start, "second@" + pair.id() + ".test", first));
+				start.countDown();
+				assertThat(List.of(one.get(20, TimeUnit.SECONDS), other.get(20, TimeUnit.SECONDS)))
+					.containsExactlyInAnyOrder(303, 403);
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM memberships WHERE org_id = ? AND role = 'admin'")
+					.param(pair.id())
+					.query(Integer.class)
+					.single()).isEqualTo(1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private int demote(CountDownLatch start, String actor, long userId) throws Exception {
+		start.await();
+		return mvc.perform(form(actor, "/members/" + userId + "/role").param("role", "member"))
+			.andReturn()
+			.getResponse()
+			.getStatus();
 	}
 
 	@Test
