@@ -37,12 +37,16 @@ class CacheConfig {
 		return new CacheLifeByName();
 	}
 
-	/** The inspector's log: only where the inspector is (the demo profile). */
+	/**
+	 * The inspector's log: only where the inspector is (the demo profile). The acting
+	 * user is looked up when an invalidation is logged, not when the log is built: its
+	 * resolution reads through this very cache.
+	 */
 	@Bean
 	@Profile("demo")
-	InvalidationLog invalidationLog(JdbcClient jdbc, InvalidationLogPool pool, ActingUserResolver users,
+	InvalidationLog invalidationLog(JdbcClient jdbc, InvalidationLogPool pool, ObjectProvider<ActingUserResolver> users,
 			@Value("${ledgerline.inspector.log-entries-per-org:300}") int keepPerOrg) {
-		return new InvalidationLog(jdbc, pool.dataSource(), () -> actingOrg(users), keepPerOrg);
+		return new InvalidationLog(jdbc, pool.dataSource(), () -> actingOrg(users.getObject()), keepPerOrg);
 	}
 
 	/** The acting org of the current request (already resolved there), or null. */

@@ -6,8 +6,9 @@ import java.util.Optional;
 import io.ledgerline.web.ForbiddenException;
 
 /**
- * Who is acting, in which org, with which role: resolved from the session and re-read
- * from the database on every request, so a revoked role stops working at once.
+ * Who is acting, in which org, with which role: resolved on every request from the
+ * session and the user's cached seats, which every membership change expires, so a
+ * revoked role stops working on the next request.
  */
 public record ActingUser(long userId, String email, String displayName, Membership active,
 		List<Membership> memberships) {

@@ -14,7 +14,8 @@ import io.ledgerline.web.ForbiddenException;
 
 /**
  * Resolves the {@link ActingUser} of the current request: login identity from Spring
- * Security, active org from the session, role from the database (every request).
+ * Security, active org from the session, seats and roles from the cached read that every
+ * membership change expires ({@link UserSeats}), once per request.
  */
 @Component
 public class ActingUserResolver {
@@ -26,10 +27,10 @@ public class ActingUserResolver {
 	 */
 	static final String REQUEST_ATTRIBUTE = "me";
 
-	private final TenancyRepository repository;
+	private final UserSeats seats;
 
-	ActingUserResolver(TenancyRepository repository) {
-		this.repository = repository;
+	ActingUserResolver(UserSeats seats) {
+		this.seats = seats;
 	}
 
 	/** The acting user, or empty when the request is not authenticated. */
@@ -42,7 +43,7 @@ public class ActingUserResolver {
 		if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
 			return Optional.empty();
 		}
-		Optional<ActingUser> user = repository.findMemberships(auth.getName()).map(u -> resolve(u, request));
+		Optional<ActingUser> user = seats.find(auth.getName()).map(u -> resolve(u, request));
 		user.ifPresent(u -> request.setAttribute(REQUEST_ATTRIBUTE, u));
 		return user;
 	}

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import io.ledgerline.web.ForbiddenException;
 
 /**
- * Grants a request to a signed-in user who is an admin of at least one org, read from the
- * database on every request like every other role check. For process-wide surfaces
- * (actuator metrics: routes, pool and session numbers) that no member needs.
+ * Grants a request to a signed-in user who is an admin of at least one org, resolved on
+ * every request like every other role check. For process-wide surfaces (actuator metrics:
+ * routes, pool and session numbers) that no member needs.
  */
 @Component
 public class AdminOfAnyOrg implements AuthorizationManager<RequestAuthorizationContext> {

@@ -152,7 +152,7 @@ public class PageChrome implements PageHoles {
 			return "";
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		for (String section : new String[] { "invoices", "tickets", "inspector" }) {
+		for (String section : new String[] { "invoices", "tickets", "members", "inspector" }) {
 			if (path.equals("/" + section) || path.startsWith("/" + section + "/")) {
 				return section;
 			}

@@ -29,13 +29,16 @@ public class SignedInWarmUp {
 	/** A reserved domain ({@code .invalid}): no account can have it. */
 	static final String EMAIL = "nobody@warm-up.invalid";
 
+	private final UserSeats seats;
+
 	private final TenancyRepository repository;
 
 	private final ActingUserResolver users;
 
 	private final PageChrome chrome;
 
-	SignedInWarmUp(TenancyRepository repository, ActingUserResolver users, PageChrome chrome) {
+	SignedInWarmUp(UserSeats seats, TenancyRepository repository, ActingUserResolver users, PageChrome chrome) {
+		this.seats = seats;
 		this.repository = repository;
 		this.users = users;
 		this.chrome = chrome;
@@ -48,12 +51,13 @@ public class SignedInWarmUp {
 	}
 
 	/**
-	 * A request's resolution: the per-request membership query (for an account that does
-	 * not exist, so it finds nothing), then {@code user} kept on the request as the
-	 * resolver keeps a resolved user, and read back through it.
+	 * A request's resolution: the cached read of the user's seats, missed and loaded (for
+	 * an account that does not exist, so it finds nothing and caches nothing), then
+	 * {@code user} kept on the request as the resolver keeps a resolved user, and read
+	 * back through it.
 	 */
 	public ActingUser resolve(HttpServletRequest request, ActingUser user) {
-		if (this.repository.findMemberships(EMAIL).isPresent() || this.repository.findUserByEmail(EMAIL).isPresent()) {
+		if (this.seats.find(EMAIL).isPresent() || this.repository.findUserByEmail(EMAIL).isPresent()) {
 			throw new IllegalStateException("The warm-up's account " + EMAIL + " exists; it must not.");
 		}
 		request.setAttribute(ActingUserResolver.REQUEST_ATTRIBUTE, user);

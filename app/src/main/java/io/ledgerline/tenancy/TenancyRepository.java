@@ -25,8 +25,8 @@ class TenancyRepository {
 	}
 
 	/**
-	 * The signed-in user with their memberships in one round trip (it runs on every
-	 * request), memberships in a stable order (org name) so the default org is
+	 * The signed-in user with their memberships in one round trip (what {@link UserSeats}
+	 * caches), memberships in a stable order (org name) so the default org is
 	 * predictable; a user without any membership comes back with an empty list.
 	 */
 	Optional<UserMemberships> findMemberships(String email) {
@@ -52,7 +52,7 @@ class TenancyRepository {
 	private record SeatRow(long id, String email, String displayName, Membership membership) {
 	}
 
-	/** A user and their seats, as the per-request resolution needs them. */
+	/** A user and their seats, as the per-request resolution needs them (cached). */
 	record UserMemberships(long id, String email, String displayName, List<Membership> memberships) {
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class TenancyWebConfig implements WebMvcConfigurer {
 
 	static {
-		// Resolved from the session and the database, never sent by the client: not a
+		// Resolved from the session and the user's seats, never sent by the client: not a
 		// parameter in the OpenAPI document.
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(ActingUser.class);
 	}

@@ -117,6 +117,22 @@ class PageLayoutBrowserTest extends BrowserTestBase {
 		screenshot(page, "tickets", viewport);
 	}
 
+	@ParameterizedTest
+	@EnumSource(Viewport.class)
+	void membersFitWithTheirRoleAndRemoveControls(Viewport viewport) {
+		Page page = signedIn(viewport);
+		page.navigate(url("/invoices"));
+		assertInsideViewport(page, page.getByTestId("nav-members"));
+		page.getByTestId("nav-members").click();
+
+		Locator first = page.getByTestId("member-row").first();
+		assertInsideViewport(page, first.getByTestId("member-email"));
+		assertInsideViewport(page, first.locator("select[name=role]"));
+		assertInsideViewport(page, first.getByTestId("member-remove"));
+		assertPageFits(page);
+		screenshot(page, "members", viewport);
+	}
+
 	private Page signedIn(Viewport viewport) {
 		Page page = chromium
 			.newContext(new Browser.NewContextOptions().setViewportSize(viewport.width, viewport.height))

@@ -35,6 +35,7 @@ import io.ledgerline.support.TestSupportConfig;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.TagInvalidation;
 import io.ledgerline.tagcache.redis.testing.RedisProcess;
+import io.ledgerline.tenancy.UserTags;
 import io.ledgerline.tagcache.testing.ManualClock;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -251,6 +252,53 @@ class ClusterTests {
 
 		awaitWithin("b's board shows it", Duration.ofSeconds(2),
 				() -> other.get(b.base(), "/tickets").body().contains(title));
+	}
+
+	@Test
+	void aRoleChangeOnAIsTheUsersRoleOnTheirNextRequestOnB() {
+		Browser admin = signedIn(org.admin());
+		Browser member = signedIn(org.member());
+		long memberId = a.bean(Fixtures.class).userId(org.member());
+		assertThat(member.get(b.base(), "/members").statusCode()).as("b holds the member's seats").isEqualTo(403);
+
+		changeSeat(admin, "/members/" + memberId + "/role", Map.of("role", "admin"));
+		HttpResponse<String> members = member.get(b.base(), "/members");
+		assertThat(members.statusCode()).as("promoted on a, an admin on b").isEqualTo(200);
+		assertThat(members.body()).contains("data-testid=\"current-role\">admin<");
+
+		changeSeat(admin, "/members/" + memberId + "/role", Map.of("role", "member"));
+		assertThat(member.get(b.base(), "/members").statusCode()).as("demoted on a, refused on b").isEqualTo(403);
+		assertThat(member.get(b.base(), "/invoices?view=all").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void aSeatRemovedOnAIsRefusedOnTheUsersNextRequestOnB() {
+		Browser admin = signedIn(org.admin());
+		Browser member = signedIn(org.member());
+		long memberId = a.bean(Fixtures.class).userId(org.member());
+		assertThat(member.get(b.base(), "/invoices/" + invoice.id()).statusCode()).isEqualTo(200);
+
+		changeSeat(admin, "/members/" + memberId + "/remove", Map.of());
+
+		assertThat(member.get(b.base(), "/invoices/" + invoice.id()).statusCode()).isEqualTo(403);
+		assertThat(member.get(b.base(), "/invoices").statusCode()).isEqualTo(403);
+	}
+
+	/**
+	 * An admin's change of a seat on a, then until b heard it over the bus: the user's
+	 * next request on b is the first after that (the bus is how b learns of a write it
+	 * has no token for; how long that took is printed).
+	 */
+	void changeSeat(Browser admin, String path, Map<String, String> fields) {
+		List<TagInvalidation> heard = new CopyOnWriteArrayList<>();
+		b.follower().subscribe(heard::add);
+		String userTag = UserTags.user(org.member());
+		HttpResponse<String> changed = admin.submit(a.base(), "/members", a.base(), path, fields);
+		assertThat(changed.statusCode()).isEqualTo(303);
+		long done = System.nanoTime();
+		awaitWithin("b heard the change of the user's seats", Duration.ofSeconds(2),
+				() -> heard.stream().anyMatch(m -> m.tag().equals(userTag)));
+		System.out.println("[cluster] seat change on a heard by b after " + (System.nanoTime() - done) / 1_000 + " µs");
 	}
 
 	@Test

@@ -66,10 +66,8 @@ public class Fixtures {
 			.update();
 	}
 
-	public void revokeAll(String email) {
-		jdbc.sql("DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = ?)")
-			.param(email)
-			.update();
+	public long userId(String email) {
+		return jdbc.sql("SELECT id FROM users WHERE email = ?").param(email).query(Long.class).single();
 	}
 
 	public TestInvoice invoice(TestOrg org, String total) {

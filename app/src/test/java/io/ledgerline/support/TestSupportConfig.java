@@ -2,6 +2,7 @@ package io.ledgerline.support;
 
 import java.time.Instant;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -12,6 +13,12 @@ import io.ledgerline.tagcache.testing.ManualClock;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfig {
+
+	/** Lets a test see the SQL a request sent ({@link StatementLog}). */
+	@Bean
+	static BeanPostProcessor statementLog() {
+		return StatementLog.recorder();
+	}
 
 	@Bean
 	@Primary

@@ -3,6 +3,7 @@ package io.ledgerline.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -86,7 +87,9 @@ class SignInAndOrgSwitchTests {
 		MockHttpSession session = signIn(org.member());
 		mvc.perform(get("/invoices/" + invoice.id()).session(session)).andExpect(status().isOk());
 
-		fixtures.revokeAll(org.member());
+		long memberId = fixtures.userId(org.member());
+		mvc.perform(post("/members/" + memberId + "/remove").with(user(org.admin())).with(csrf()))
+			.andExpect(status().isSeeOther());
 
 		mvc.perform(get("/invoices/" + invoice.id()).session(session)).andExpect(status().isForbidden());
 	}

@@ -59,7 +59,8 @@ class OpenApiDocumentTests {
 		assertThat(jsonRoutes).as("the app's JSON routes")
 			.contains("get /invoices", "get /invoices/{id}", "post /invoices/{id}", "post /invoices/{id}/archive",
 					"post /invoices/{id}/restore", "post /invoices/{id}/delete", "post /tickets",
-					"post /tickets/{id}/status", "post /tickets/{id}/delete");
+					"post /tickets/{id}/status", "post /tickets/{id}/delete", "get /members",
+					"post /members/{userId}/role", "post /members/{userId}/remove");
 		for (String route : jsonRoutes) {
 			String[] methodAndPath = route.split(" ", 2);
 			assertThat(paths).as(route).containsKey(methodAndPath[1]);
