@@ -40,6 +40,7 @@ class Client:
     def __init__(self, base, user, password):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
+        self.last_location = None
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
         login = self.get("/login")[1]
         token = CSRF.search(login).group(1)
@@ -58,6 +59,8 @@ class Client:
             with self.opener.open(req, timeout=60) as response:
                 return response.status, response.read().decode("utf-8", "replace")
         except urllib.error.HTTPError as error:
+            # A redirect arrives here (none is followed): keep where it leads.
+            self.last_location = error.headers.get("Location")
             return error.code, error.read().decode("utf-8", "replace")
 
     def get(self, path, accept="text/html"):
