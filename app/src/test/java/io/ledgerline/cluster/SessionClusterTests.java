@@ -151,7 +151,7 @@ class SessionClusterTests {
 			assertThat(user.get(c.base(), "/invoices").statusCode()).isEqualTo(200);
 			HttpResponse<String> switched = user.submit(a.base(), "/invoices", a.base(), "/orgs/switch",
 					Map.of("orgId", shown.orgId()));
-			assertThat(switched.statusCode()).isEqualTo(302);
+			assertThat(switched.statusCode()).isEqualTo(303);
 
 			assertThat(user.get(c.base(), "/invoices").body()).as("c, through the token")
 				.contains(shown.number())
