@@ -21,17 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.ledgerline.LedgerlineApplication;
 import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.inspector.ListInvalidationMisuse;
 import io.ledgerline.support.Fixtures;
-import io.ledgerline.support.TestSupportConfig;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.TagInvalidation;
 import io.ledgerline.tagcache.redis.testing.RedisProcess;
@@ -39,15 +36,13 @@ import io.ledgerline.tagcache.testing.ManualClock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Three real instances (application contexts on their own ports) on one PostgreSQL schema
- * and one private Redis: A and B share a bus; C is on the same Redis under another key
- * prefix, so it never hears A's messages and only the journal (through the causal token)
- * can tell it about A's writes.
+ * Three real instances on one PostgreSQL schema and one private Redis
+ * ({@link TestCluster}).
  */
 @Tag("cluster")
 class ClusterTests {
 
-	static final String SECRET = "test-secret-" + UUID.randomUUID();
+	static TestCluster cluster;
 
 	static RedisProcess redis;
 
@@ -89,40 +84,17 @@ class ClusterTests {
 			}
 			Assumptions.abort("LEDGERLINE_TEST_PG_URL not set: the cluster tests run on PostgreSQL only");
 		}
-		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18098));
-		String shared = "ll-test-" + UUID.randomUUID() + ":";
-		a = start("a", shared);
-		b = start("b", shared);
-		c = start("c", "ll-test-elsewhere-" + UUID.randomUUID() + ":");
-		await("every bus connected",
-				() -> !a.follower().isDegraded() && !b.follower().isDegraded() && !c.follower().isDegraded());
-	}
-
-	static Instance start(String name, String prefix) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerlineApplication.class,
-				TestSupportConfig.class)
-			.profiles("test", "pgtest", "demo", "cluster")
-			// Arguments, not default properties: they must win over
-			// application-cluster.yml.
-			.run("--server.port=0", "--ledgerline.cluster.instance-name=" + name,
-					"--ledgerline.cluster.redis-url=" + redis.uri(), "--ledgerline.cluster.key-prefix=" + prefix,
-					"--ledgerline.cluster.token-secret=" + SECRET, "--ledgerline.cluster.stale-bound=5s",
-					// Only reconnects and tokens read the journal here, so the tests
-					// see which one did.
-					"--ledgerline.cluster.catch-up-interval=1h");
-		return new Instance(name, context,
-				"http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+		cluster = TestCluster.start();
+		redis = cluster.redis();
+		a = cluster.a();
+		b = cluster.b();
+		c = cluster.c();
 	}
 
 	@AfterAll
 	static void stopCluster() {
-		for (Instance instance : new Instance[] { a, b, c }) {
-			if (instance != null) {
-				instance.context().close();
-			}
-		}
-		if (redis != null) {
-			redis.close();
+		if (cluster != null) {
+			cluster.close();
 		}
 	}
 

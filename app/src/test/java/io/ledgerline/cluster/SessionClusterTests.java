@@ -10,10 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,30 +19,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.ledgerline.LedgerlineApplication;
 import io.ledgerline.support.Fixtures;
-import io.ledgerline.support.TestDatabaseProfiles;
-import io.ledgerline.support.TestSupportConfig;
 import io.ledgerline.tagcache.redis.testing.RedisProcess;
 import io.ledgerline.tagcache.testing.ManualClock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sessions across instances, over HTTP: three instances on the run's database (H2 by
- * default, PostgreSQL in its tier) and a private Redis. A and B share a bus; C is on the
- * same Redis under another key prefix, so only the journal, reached through the causal
- * token, tells it of a session change made elsewhere.
+ * Sessions across instances, over HTTP: the three instances of {@link TestCluster} on the
+ * run's database (H2 by default, PostgreSQL in its tier). C never hears A's bus, so only
+ * the journal, reached through the causal token, tells it of a session change made
+ * elsewhere.
  */
 @Tag("integration")
 class SessionClusterTests {
 
-	static final String SECRET = "test-secret-" + UUID.randomUUID();
-
 	static final String SESSION = "SESSION";
+
+	static TestCluster cluster;
 
 	static RedisProcess redis;
 
@@ -60,44 +53,17 @@ class SessionClusterTests {
 
 	@BeforeAll
 	static void startCluster() {
-		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18098));
-		String shared = "ll-test-" + UUID.randomUUID() + ":";
-		a = start("a", shared);
-		b = start("b", shared);
-		c = start("c", "ll-test-elsewhere-" + UUID.randomUUID() + ":");
-		await("every bus connected",
-				() -> !a.follower().isDegraded() && !b.follower().isDegraded() && !c.follower().isDegraded());
-	}
-
-	static ClusterTests.Instance start(String name, String prefix) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--ledgerline.cluster.instance-name=" + name,
-				"--ledgerline.cluster.redis-url=" + redis.uri(), "--ledgerline.cluster.key-prefix=" + prefix,
-				"--ledgerline.cluster.token-secret=" + SECRET, "--ledgerline.cluster.catch-up-interval=1h"));
-		List<String> profiles = new ArrayList<>(List.of(TestDatabaseProfiles.onPostgres()
-				? new String[] { "test", "pgtest", "demo" } : new String[] { "test", "demo" }));
-		profiles.add("cluster");
-		if (!TestDatabaseProfiles.onPostgres()) {
-			// One in-memory database for the three, apart from the other tests' one.
-			args.add("--spring.datasource.url=jdbc:h2:mem:ledgerline-sessions;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-					+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-		}
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerlineApplication.class,
-				TestSupportConfig.class)
-			.profiles(profiles.toArray(String[]::new))
-			.run(args.toArray(String[]::new));
-		return new ClusterTests.Instance(name, context,
-				"http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+		cluster = TestCluster.start();
+		redis = cluster.redis();
+		a = cluster.a();
+		b = cluster.b();
+		c = cluster.c();
 	}
 
 	@AfterAll
 	static void stopCluster() {
-		for (ClusterTests.Instance instance : new ClusterTests.Instance[] { a, b, c }) {
-			if (instance != null) {
-				instance.context().close();
-			}
-		}
-		if (redis != null) {
-			redis.close();
+		if (cluster != null) {
+			cluster.close();
 		}
 	}
 
@@ -105,8 +71,12 @@ class SessionClusterTests {
 	void data() {
 		// The instances' clocks move in some tests: start each one level, so a session
 		// written on one instance is as old on every other.
-		Instant latest = List.of(a, b, c).stream().map(i -> i.clock().instant()).max(Instant::compareTo).orElseThrow();
-		for (ClusterTests.Instance instance : List.of(a, b, c)) {
+		Instant latest = cluster.instances()
+			.stream()
+			.map(i -> i.clock().instant())
+			.max(Instant::compareTo)
+			.orElseThrow();
+		for (ClusterTests.Instance instance : cluster.instances()) {
 			ManualClock clock = instance.clock();
 			clock.advance(Duration.between(clock.instant(), latest));
 		}
