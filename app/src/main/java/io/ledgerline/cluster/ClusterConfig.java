@@ -11,9 +11,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,14 +22,13 @@ import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
 
 /**
  * The {@code cluster} profile: what several instances of the app behind a load balancer
- * share. Sessions live in the database (Spring Session JDBC), invalidations travel over
- * Redis and are recorded in the journal, and causal tokens carry a user's last write to
- * whichever instance serves them next.
+ * share. Invalidations travel over Redis and are recorded in the journal, and causal
+ * tokens carry a user's last write to whichever instance serves them next. Sessions
+ * ({@code io.ledgerline.sessions}) ride on the same machinery.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("cluster")
 @EnableConfigurationProperties(ClusterProperties.class)
-@EnableJdbcHttpSession
 class ClusterConfig {
 
 	static final String PRUNING_TASK = "invalidation-journal-pruning";
@@ -108,8 +106,9 @@ class ClusterConfig {
 			JournalFollower follower) {
 		FilterRegistrationBean<ClusterFilter> registration = new FilterRegistrationBean<>(
 				new ClusterFilter(properties.instanceName(), tokens, follower));
-		// Before Spring Security, so even its refusals name the instance.
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		// Before Spring Security, so even its refusals name the instance; and before
+		// Spring Session's filter (see ClusterFilter).
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
 		return registration;
 	}
 

@@ -15,10 +15,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * causal token's promise: a request carrying a position this instance has not read yet
  * waits for one journal read before anything is served. A token it cannot verify changes
  * nothing but is cleared.
+ *
+ * <p>
+ * It runs outside Spring Session's filter, so the catch-up comes before the session is
+ * read, and it holds the response for the {@link JournalRecorder} until the session's own
+ * save is done: a session changed by a request is saved after the servlet returned, when
+ * Spring's request context is already gone, and its causal token must still reach the
+ * browser.
  */
 class ClusterFilter extends OncePerRequestFilter {
 
 	static final String INSTANCE_HEADER = "X-Ledgerline-Instance";
+
+	private static final ThreadLocal<HttpServletResponse> RESPONSE = new ThreadLocal<>();
 
 	private final String instanceName;
 
@@ -54,7 +63,18 @@ class ClusterFilter extends OncePerRequestFilter {
 				}
 			}
 		}
-		chain.doFilter(request, response);
+		RESPONSE.set(response);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			RESPONSE.remove();
+		}
+	}
+
+	/** The response of the request this thread serves, if it came through the filter. */
+	static HttpServletResponse currentResponse() {
+		return RESPONSE.get();
 	}
 
 }

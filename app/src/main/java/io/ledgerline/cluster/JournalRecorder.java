@@ -64,6 +64,10 @@ class JournalRecorder implements InvalidationRecorder {
 	}
 
 	private static HttpServletResponse currentResponse() {
+		HttpServletResponse filtered = ClusterFilter.currentResponse();
+		if (filtered != null) {
+			return filtered;
+		}
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		return attributes instanceof ServletRequestAttributes servlet ? servlet.getResponse() : null;
 	}

@@ -21,17 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.ledgerline.LedgerlineApplication;
 import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.inspector.ListInvalidationMisuse;
 import io.ledgerline.support.Fixtures;
-import io.ledgerline.support.TestSupportConfig;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.TagInvalidation;
 import io.ledgerline.tagcache.redis.testing.RedisProcess;
@@ -40,15 +37,13 @@ import io.ledgerline.tagcache.testing.ManualClock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Three real instances (application contexts on their own ports) on one PostgreSQL schema
- * and one private Redis: A and B share a bus; C is on the same Redis under another key
- * prefix, so it never hears A's messages and only the journal (through the causal token)
- * can tell it about A's writes.
+ * Three real instances on one PostgreSQL schema and one private Redis
+ * ({@link TestCluster}).
  */
 @Tag("cluster")
 class ClusterTests {
 
-	static final String SECRET = "test-secret-" + UUID.randomUUID();
+	static TestCluster cluster;
 
 	static RedisProcess redis;
 
@@ -90,40 +85,17 @@ class ClusterTests {
 			}
 			Assumptions.abort("LEDGERLINE_TEST_PG_URL not set: the cluster tests run on PostgreSQL only");
 		}
-		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18098));
-		String shared = "ll-test-" + UUID.randomUUID() + ":";
-		a = start("a", shared);
-		b = start("b", shared);
-		c = start("c", "ll-test-elsewhere-" + UUID.randomUUID() + ":");
-		await("every bus connected",
-				() -> !a.follower().isDegraded() && !b.follower().isDegraded() && !c.follower().isDegraded());
-	}
-
-	static Instance start(String name, String prefix) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerlineApplication.class,
-				TestSupportConfig.class)
-			.profiles("test", "pgtest", "demo", "cluster")
-			// Arguments, not default properties: they must win over
-			// application-cluster.yml.
-			.run("--server.port=0", "--ledgerline.cluster.instance-name=" + name,
-					"--ledgerline.cluster.redis-url=" + redis.uri(), "--ledgerline.cluster.key-prefix=" + prefix,
-					"--ledgerline.cluster.token-secret=" + SECRET, "--ledgerline.cluster.stale-bound=5s",
-					// Only reconnects and tokens read the journal here, so the tests
-					// see which one did.
-					"--ledgerline.cluster.catch-up-interval=1h");
-		return new Instance(name, context,
-				"http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+		cluster = TestCluster.start();
+		redis = cluster.redis();
+		a = cluster.a();
+		b = cluster.b();
+		c = cluster.c();
 	}
 
 	@AfterAll
 	static void stopCluster() {
-		for (Instance instance : new Instance[] { a, b, c }) {
-			if (instance != null) {
-				instance.context().close();
-			}
-		}
-		if (redis != null) {
-			redis.close();
+		if (cluster != null) {
+			cluster.close();
 		}
 	}
 
@@ -164,9 +136,12 @@ class ClusterTests {
 
 		assertThat(edit(writer, a, a, "222.00").statusCode()).isEqualTo(303);
 		assertThat(writer.cookie(CausalTokens.COOKIE)).as("the write's response carries its position").isNotNull();
+		// The render below shows the toast, a session change of c's own with a later
+		// token.
+		long written = tokenPosition(writer);
 
 		assertThat(writer.get(c.base(), "/invoices").body()).as("the writer's next render, on c").contains("222.00");
-		assertThat(c.follower().position()).isGreaterThanOrEqualTo(tokenPosition(writer));
+		assertThat(c.follower().position()).isGreaterThanOrEqualTo(written);
 	}
 
 	@Test
@@ -405,13 +380,14 @@ class ClusterTests {
 		// c never hears a's bus; before it reads the journal, the window passes and the
 		// row of that edit is pruned (by an instance whose clock is two hours on).
 		long position = c.follower().position();
+		long written = tokenPosition(writer);
 		assertThat(a.bean(JournalPruner.class).prune(a.clock().instant().plus(Duration.ofHours(2)))).isPositive();
 		assertThat(a.bean(InvalidationJournal.class).prunedThrough()).isGreaterThan(position);
 
 		assertThat(writer.get(c.base(), "/invoices").body()).as("the writer, on c: its token makes c read the journal")
 			.contains("888.00");
 		assertThat(condemnedByJournal(c)).isEqualTo(condemned + 1);
-		assertThat(c.follower().position()).isGreaterThanOrEqualTo(tokenPosition(writer));
+		assertThat(c.follower().position()).isGreaterThanOrEqualTo(written);
 		assertThat(other.get(c.base(), "/invoices").body()).as("another user's entry on c, condemned with the rest")
 			.contains("888.00");
 		assertThat(renderedAt(other.get(c.base(), "/tickets").body()))
