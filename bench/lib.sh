@@ -11,7 +11,8 @@ bench_sign_in() {
 	token="$(curl -fs -c "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)"
 	curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=$user" \
 		--data-urlencode "password=demo" --data-urlencode "_csrf=$token" "$base/login"
-	header="$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")"
+	# Comment lines start with "#", but HttpOnly cookies' lines with "#HttpOnly_".
+	header="$(awk '(!/^#/ || /^#HttpOnly_/) && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")"
 	rm -f "$jar"
 	if ! curl -fs -H "Cookie: $header" "$base/invoices" | grep -q 'data-testid="current-user"'; then
 		echo "sign-in as $user at $base failed" >&2
