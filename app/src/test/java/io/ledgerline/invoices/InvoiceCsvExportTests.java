@@ -240,8 +240,8 @@ class InvoiceCsvExportTests {
 		}
 		jdbcTemplate.batchUpdate(
 				"""
-						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
-						VALUES (?, ?, ?, 'sent', ?, DATE '2026-11-01', 1, ?, ?)""",
+						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version, created_at, updated_at)
+						VALUES (?, ?, ?, 'sent', ?, DATE '2026-11-01', DATE '2026-12-01', 1, ?, ?)""",
 				batch);
 	}
 

@@ -80,9 +80,10 @@ public class Fixtures {
 		String number = "T-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4);
 		jdbc.sql(
 				"""
-						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
-						VALUES (?, ?, 'Fixture Customer', 'draft', ?, ?, 1, ?, ?)""")
-			.params(orgId, number, new BigDecimal(total), LocalDate.of(2026, 11, 1), now(), now())
+						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version, created_at, updated_at)
+						VALUES (?, ?, 'Fixture Customer', 'draft', ?, ?, ?, 1, ?, ?)""")
+			.params(orgId, number, new BigDecimal(total), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1), now(),
+					now())
 			.update();
 		long id = jdbc.sql("SELECT id FROM invoices WHERE org_id = ? AND invoice_number = ?")
 			.params(orgId, number)
