@@ -124,6 +124,24 @@ public class Fixtures {
 			.single();
 	}
 
+	/**
+	 * Sets status and due date behind the app's back (a starting point, not an edit: no
+	 * version bump, no invalidation, so call it before the first read).
+	 */
+	public void statusAndDue(long invoiceId, String status, LocalDate dueOn) {
+		jdbc.sql("UPDATE invoices SET status = ?, due_on = ?, issued_on = LEAST(issued_on, ?) WHERE id = ?")
+			.params(status, dueOn, dueOn, invoiceId)
+			.update();
+	}
+
+	/** The invoice's lines as "description amount", in order. */
+	public java.util.List<String> lines(long invoiceId) {
+		return jdbc.sql("SELECT description, amount FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no")
+			.param(invoiceId)
+			.query((rs, n) -> rs.getString("description") + " " + rs.getBigDecimal("amount").toPlainString())
+			.list();
+	}
+
 	/** Bumps the row's version behind everyone's back, as another tab's save would. */
 	public void drift(long invoiceId) {
 		jdbc.sql("UPDATE invoices SET version = version + 1 WHERE id = ?").param(invoiceId).update();
