@@ -15,9 +15,9 @@ import io.ledgerline.web.ValidationException;
  * The edit form exactly as submitted (strings, so "abc" can be shown back with a message
  * instead of failing to bind). {@link #validate} turns it into an {@link InvoiceEdit}.
  *
- * @param total the total field as typed: it counts only when it differs from
+ * @param total the total field as typed: beside lines it counts only when it differs from
  * {@code totalWas} (what the form showed), so a form whose lines changed and whose total
- * was left alone takes the lines' sum
+ * was left alone takes the lines' sum; a form whose rows are all blank is its total alone
  * @param totalWas the total the form was rendered with (hidden); absent for clients that
  * post a total of their own
  * @param lines the line rows as typed, or null when the request carried no line fields
@@ -91,8 +91,10 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 		Optional<InvoiceStatus> parsedStatus = InvoiceFields.status(status, errors);
 		var issued = blank(issuedOn) ? null : InvoiceFields.date(issuedOn, "issuedOn", "Issue date", errors);
 		var due = blank(dueOn) ? null : InvoiceFields.date(dueOn, "dueOn", "Due date", errors);
-		Optional<List<NewInvoiceLine>> parsedLines = hasLines() ? Optional.of(InvoiceFields.lines(lines, true, errors))
-				: Optional.empty();
+		// A form whose rows are all blank has no lines: its total is the whole invoice
+		// (booked on the Adjustment line), like a total-only edit's.
+		Optional<List<NewInvoiceLine>> parsedLines = !hasLines() ? Optional.empty()
+				: Optional.of(noLinesFilled() ? List.of() : InvoiceFields.lines(lines, true, errors));
 		Optional<BigDecimal> setTotal = totalSet(errors);
 		if (!errors.isEmpty()) {
 			return new Validated(Optional.empty(), errors);
@@ -111,6 +113,9 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 			if (!hasLines()) {
 				errors.put("total", "Total is required.");
 			}
+			else if (noLinesFilled()) {
+				errors.put("lines", "Add at least one line, or a total.");
+			}
 			return Optional.empty();
 		}
 		Optional<BigDecimal> parsed = MoneyInput.parse(total);
@@ -128,13 +133,17 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 		else if (amount.compareTo(MAX_TOTAL) > 0) {
 			errors.put("total", "Total must be at most 9999999999.99.");
 		}
-		else if (hasLines() && unchanged(amount)) {
+		else if (hasLines() && !noLinesFilled() && unchanged(amount)) {
 			return Optional.empty();
 		}
 		else {
 			return Optional.of(amount.setScale(2));
 		}
 		return Optional.empty();
+	}
+
+	private boolean noLinesFilled() {
+		return lines.stream().allMatch(LineInput::isBlank);
 	}
 
 	private boolean unchanged(BigDecimal amount) {

@@ -141,6 +141,23 @@ class InvoiceLineEditTests {
 	}
 
 	@Test
+	void anInvoiceWithoutLinesSavedFromTheFormIsItsTotalOnOneAdjustmentLine() throws Exception {
+		Fixtures.TestInvoice imported = fixtures.invoice(org, "75.00");
+
+		mvc.perform(form(org.member(), "/invoices/" + imported.id()).param("customerName", "Renamed")
+			.param("status", "draft")
+			.param("version", "1")
+			.param("total", "75.00")
+			.param("totalWas", "75.00")
+			.param("lineDescription", "")
+			.param("lineQuantity", "")
+			.param("lineUnitPrice", "")).andExpect(status().isSeeOther());
+
+		assertThat(fixtures.lines(imported.id())).containsExactly("Adjustment 75.00");
+		assertThat(fixtures.row(imported.id()).customerName()).isEqualTo("Renamed");
+	}
+
+	@Test
 	void addAndRemoveLineWithoutJavaScriptRerenderTheFormAndWriteNothing() throws Exception {
 		String added = mvc
 			.perform(edit(1).param("total", "1100.00")
