@@ -93,12 +93,12 @@ class InvoiceController {
 		InvoiceForm form = InvoiceForm.from(request);
 		long expectedVersion = form.expectedVersion();
 		if (request.getParameter("addLine") != null) {
-			return editPage(me, reads.get(me, id), form.withLineAdded(), HttpStatus.OK);
+			return editPage(me, reads.forEdit(me, id).invoice(), form.withLineAdded(), HttpStatus.OK);
 		}
 		String removeLine = request.getParameter("removeLine");
 		if (removeLine != null) {
-			return editPage(me, reads.get(me, id), form.withLineRemoved(NewInvoiceController.lineIndex(removeLine)),
-					HttpStatus.OK);
+			return editPage(me, reads.forEdit(me, id).invoice(),
+					form.withLineRemoved(NewInvoiceController.lineIndex(removeLine)), HttpStatus.OK);
 		}
 		InvoiceForm.Validated validated = form.validate();
 		if (validated.edit().isEmpty()) {
