@@ -1,9 +1,9 @@
-// The new-invoice form's "Add a line" and "Remove" buttons, done in the page when
+// The new-invoice and edit forms' "Add a line" and "Remove" buttons, done in the page when
 // JavaScript is on. Without it they are ordinary submit buttons that the server answers
 // by re-rendering the form with every value kept, so this file is only a shortcut.
 (function () {
   "use strict";
-  var form = document.getElementById("new-invoice-form");
+  var form = document.querySelector("form[data-lines-form]");
   var template = document.getElementById("new-line-template");
   if (!form || !template) return;
   var body = form.querySelector("#new-lines");

@@ -38,6 +38,12 @@ class DemoDataSeeder extends SeedBeforeServing {
 
 	private static final List<String> STATUSES = List.of("draft", "sent", "paid", "void");
 
+	/**
+	 * The orgs' payment terms (the schema's default): sent invoices issued before
+	 * November are overdue.
+	 */
+	private static final int NET_DAYS = 30;
+
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwords;
@@ -83,7 +89,9 @@ class DemoDataSeeder extends SeedBeforeServing {
 		Random random = new Random(1042);
 		for (int n = 1001; n <= 1060; n++) {
 			if (n == 1042) {
-				invoice("acme", "INV-1042", "Acme Corp", "sent", LocalDate.of(2026, 10, 14), now,
+				// Net 90 on this one: the design sketch's invoice is sent and not yet due
+				// on the demo date (2026-12-06), while older sent ones are overdue.
+				invoice("acme", "INV-1042", "Acme Corp", "sent", LocalDate.of(2026, 10, 14), 90, now,
 						List.of(new Line("Platform subscription (annual)", "1", "4800.00"),
 								new Line("Implementation and data migration", "40", "150.00"),
 								new Line("On-site training workshop", "1", "1200.00")));
@@ -110,7 +118,7 @@ class DemoDataSeeder extends SeedBeforeServing {
 			BigDecimal price = BigDecimal.valueOf(5_000 + random.nextInt(500_000), 2);
 			lines.add(new Line("Services, part " + i, Integer.toString(1 + random.nextInt(4)), price.toPlainString()));
 		}
-		invoice(orgId, number, customer, status, LocalDate.of(2026, 1, 1).plusDays(ordinal * 4L), now, lines);
+		invoice(orgId, number, customer, status, LocalDate.of(2026, 1, 1).plusDays(ordinal * 4L), NET_DAYS, now, lines);
 	}
 
 	private void org(String id, String name, OffsetDateTime now) {
@@ -133,14 +141,14 @@ class DemoDataSeeder extends SeedBeforeServing {
 			.update();
 	}
 
-	private void invoice(String orgId, String number, String customer, String status, LocalDate issuedOn,
+	private void invoice(String orgId, String number, String customer, String status, LocalDate issuedOn, int netDays,
 			OffsetDateTime now, List<Line> lines) {
 		BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		int inserted = jdbc
 			.sql("""
-					INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING""")
-			.params(orgId, number, customer, status, total, issuedOn, now, now)
+					INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING""")
+			.params(orgId, number, customer, status, total, issuedOn, issuedOn.plusDays(netDays), now, now)
 			.update();
 		if (inserted == 0) {
 			return;

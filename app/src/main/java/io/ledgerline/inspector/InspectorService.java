@@ -12,7 +12,7 @@ import io.ledgerline.caching.FetchedAt;
 import io.ledgerline.comments.CommentFaults;
 import io.ledgerline.caching.InvalidationLog;
 import io.ledgerline.invoices.Invoice;
-import io.ledgerline.invoices.InvoiceChanges;
+import io.ledgerline.invoices.InvoiceEdit;
 import io.ledgerline.invoices.InvoiceDetail;
 import io.ledgerline.invoices.InvoicePage;
 import io.ledgerline.invoices.InvoiceReads;
@@ -153,7 +153,7 @@ class InspectorService {
 		}
 		Invoice before = target.get();
 		Invoice after = invoices.update(me, before.id(),
-				new InvoiceChanges(before.customerName(), before.status(), before.total().add(EDIT_STEP)),
+				InvoiceEdit.totalOnly(before.customerName(), before.status(), before.total().add(EDIT_STEP)),
 				before.version(), false);
 		String message = after.number() + " total " + before.total().toPlainString() + " → "
 				+ after.total().toPlainString() + ".";

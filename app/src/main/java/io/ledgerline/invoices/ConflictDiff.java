@@ -1,39 +1,84 @@
 package io.ledgerline.invoices;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.ledgerline.audit.AuditEntry;
 import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.web.MoneyInput;
 
 /**
- * What the conflict banner marks: which of the user's values differ from the saved row,
- * and who saved it when (ISO instant; the newest audit row of the invoice, if there is
- * one).
+ * What the conflict banner marks: which of the user's values differ from the saved row
+ * (lines one by one, by position), and who saved it when (ISO instant; the newest audit
+ * row of the invoice, if there is one).
+ *
+ * @param lines one row per position in either list; empty when the user's form sent no
+ * lines (a total-only edit)
  */
-record ConflictDiff(boolean customerName, boolean status, boolean total, BigDecimal yourTotal, String savedBy,
-		String savedAt) {
+record ConflictDiff(boolean customerName, boolean status, boolean total, BigDecimal yourTotal, List<LineDiff> lines,
+		String savedBy, String savedAt) {
 
-	static ConflictDiff of(InvoiceForm form, Invoice saved, Optional<AuditEntry> lastChange) {
-		BigDecimal yours = parse(form.total());
-		return new ConflictDiff(!saved.customerName().equals(strip(form.customerName())),
-				!saved.status().value().equals(strip(form.status())),
-				yours == null || yours.compareTo(saved.total()) != 0, yours,
+	/**
+	 * One line position: the user's line and the saved one as people read them (empty
+	 * when that side has no line there), and whether they differ.
+	 */
+	record LineDiff(int position, String yours, String saved, boolean differs) {
+	}
+
+	static ConflictDiff of(InvoiceForm form, InvoiceDetail saved, Optional<AuditEntry> lastChange) {
+		BigDecimal yours = MoneyInput.parse(form.total()).orElse(null);
+		Invoice invoice = saved.invoice();
+		return new ConflictDiff(!invoice.customerName().equals(strip(form.customerName())),
+				!invoice.status().value().equals(strip(form.status())),
+				yours == null || yours.compareTo(invoice.total()) != 0, yours, lines(form, saved.lines()),
 				lastChange.map(AuditEntry::actorEmail).orElse(null),
 				lastChange.map(entry -> FetchedAt.format(entry.occurredAt())).orElse(null));
 	}
 
-	private static String strip(String value) {
-		return value == null ? "" : value.strip();
+	/** Whether any line position differs. */
+	boolean anyLineDiffers() {
+		return lines.stream().anyMatch(LineDiff::differs);
 	}
 
-	private static BigDecimal parse(String total) {
-		try {
-			return total == null ? null : new BigDecimal(total.strip());
+	private static List<LineDiff> lines(InvoiceForm form, List<InvoiceLine> saved) {
+		if (!form.hasLines()) {
+			return List.of();
 		}
-		catch (NumberFormatException notANumber) {
-			return null;
+		List<LineInput> yours = form.lines().stream().filter(line -> !line.isBlank()).toList();
+		List<LineDiff> diffs = new ArrayList<>();
+		for (int i = 0; i < Math.max(yours.size(), saved.size()); i++) {
+			LineInput mine = i < yours.size() ? yours.get(i) : null;
+			InvoiceLine theirs = i < saved.size() ? saved.get(i) : null;
+			diffs.add(new LineDiff(i + 1, mine == null ? "" : text(mine), theirs == null ? "" : text(theirs),
+					!same(mine, theirs)));
 		}
+		return diffs;
+	}
+
+	private static boolean same(LineInput mine, InvoiceLine theirs) {
+		if (mine == null || theirs == null) {
+			return mine == null && theirs == null;
+		}
+		return strip(mine.description()).equals(theirs.description()) && equal(mine.quantity(), theirs.quantity())
+				&& equal(mine.unitPrice(), theirs.unitPrice());
+	}
+
+	private static boolean equal(String typed, BigDecimal saved) {
+		return MoneyInput.parse(typed).map(value -> value.compareTo(saved) == 0).orElse(false);
+	}
+
+	private static String text(LineInput line) {
+		return strip(line.description()) + " — " + strip(line.quantity()) + " × " + strip(line.unitPrice());
+	}
+
+	private static String text(InvoiceLine line) {
+		return line.description() + " — " + line.quantity().toPlainString() + " × " + line.unitPrice().toPlainString();
+	}
+
+	private static String strip(String value) {
+		return value == null ? "" : value.strip();
 	}
 
 }

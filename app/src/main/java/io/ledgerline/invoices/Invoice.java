@@ -12,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * precondition.
  */
 public record Invoice(long id, @JsonIgnore String orgId, String number, String customerName, InvoiceStatus status,
-		BigDecimal total, LocalDate issuedOn, long version, Instant createdAt, Instant updatedAt, Instant archivedAt,
-		Instant deletedAt) {
+		BigDecimal total, LocalDate issuedOn, LocalDate dueOn, long version, Instant createdAt, Instant updatedAt,
+		Instant archivedAt, Instant deletedAt) {
 
 	@JsonProperty
 	public Lifecycle lifecycle() {
@@ -26,6 +26,14 @@ public record Invoice(long id, @JsonIgnore String orgId, String number, String c
 	@JsonIgnore
 	public boolean isActive() {
 		return lifecycle() == Lifecycle.ACTIVE;
+	}
+
+	/**
+	 * Sent and past its due date on {@code today}: derived, never stored, so it changes
+	 * at midnight without a write (docs/INVOICES.md).
+	 */
+	public boolean isOverdueOn(LocalDate today) {
+		return status == InvoiceStatus.SENT && dueOn.isBefore(today);
 	}
 
 }

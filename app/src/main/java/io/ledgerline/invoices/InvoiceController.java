@@ -1,5 +1,6 @@
 package io.ledgerline.invoices;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,10 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,8 +28,9 @@ import io.ledgerline.web.FormOrg;
 import io.ledgerline.web.NotFoundException;
 import io.ledgerline.web.OrgMismatchException;
 import io.ledgerline.web.Toast;
+import io.ledgerline.web.ValidationException;
 
-/** Detail page, edit form and its submit. */
+/** Detail page, edit form and its submit (docs/INVOICES.md, "Editing an invoice"). */
 @Controller
 class InvoiceController {
 
@@ -48,11 +48,6 @@ class InvoiceController {
 		this.pages = pages;
 	}
 
-	@ModelAttribute("statuses")
-	InvoiceStatus[] statuses() {
-		return InvoiceStatus.values();
-	}
-
 	@GetMapping(path = "/invoices/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ApiResponse detailJson(ActingUser me, @PathVariable long id) {
@@ -66,50 +61,69 @@ class InvoiceController {
 	}
 
 	@GetMapping("/invoices/{id}/edit")
-	String edit(ActingUser me, @PathVariable long id, Model model) {
-		Invoice invoice = reads.forEdit(me, id);
-		model.addAttribute("invoice", invoice);
-		model.addAttribute("form", InvoiceForm.of(invoice));
-		return VIEW_EDIT;
+	ModelAndView edit(ActingUser me, @PathVariable long id) {
+		InvoiceDetail invoice = reads.forEdit(me, id);
+		return editPage(me, invoice.invoice(), InvoiceForm.of(invoice.invoice(), invoice.lines()), HttpStatus.OK);
 	}
 
 	/**
-	 * The save asked for as JSON: invalid values (422) and a conflict (409, with the
-	 * server's row) are answered by the error handler.
+	 * The save asked for as JSON: invalid values and refused status moves (422) and a
+	 * conflict (409, with the server's row) are answered by the error handler.
 	 */
 	@PostMapping(path = "/invoices/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ApiResponse saveJson(ActingUser me, @PathVariable long id, @ModelAttribute("form") InvoiceForm form,
+	ApiResponse saveJson(ActingUser me, @PathVariable long id, HttpServletRequest request,
 			@RequestParam(required = false) String overwrite) {
 		boolean overwriting = parseFlag(overwrite);
+		InvoiceForm form = InvoiceForm.from(request);
 		long expectedVersion = form.expectedVersion();
-		InvoiceChanges changes = form.validate().orElseThrow();
-		return ApiResponse.ok(invoices.update(me, id, changes, expectedVersion, overwriting));
+		InvoiceEdit edit = form.validate().orElseThrow();
+		return ApiResponse.ok(invoices.update(me, id, edit, expectedVersion, overwriting));
 	}
 
+	/**
+	 * The edit form's submit. Without JavaScript, "Add a line" and a line's "Remove" are
+	 * submit buttons too: they answer with the form again, every value kept, and write
+	 * nothing.
+	 */
 	@PostMapping("/invoices/{id}")
-	ModelAndView save(ActingUser me, @PathVariable long id, @ModelAttribute("form") InvoiceForm form,
+	ModelAndView save(ActingUser me, @PathVariable long id, HttpServletRequest request,
 			@RequestParam(required = false) String overwrite, RedirectAttributes redirect) {
 		boolean overwriting = parseFlag(overwrite);
+		InvoiceForm form = InvoiceForm.from(request);
 		long expectedVersion = form.expectedVersion();
+		if (request.getParameter("addLine") != null) {
+			return editPage(me, reads.forEdit(me, id).invoice(), form.withLineAdded(), HttpStatus.OK);
+		}
+		String removeLine = request.getParameter("removeLine");
+		if (removeLine != null) {
+			return editPage(me, reads.forEdit(me, id).invoice(),
+					form.withLineRemoved(NewInvoiceController.lineIndex(removeLine)), HttpStatus.OK);
+		}
 		InvoiceForm.Validated validated = form.validate();
-		if (validated.changes().isEmpty()) {
-			return editPage(reads.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors",
-					validated.errors());
+		if (validated.edit().isEmpty()) {
+			return invalid(me, id, form, validated.errors());
 		}
 		try {
-			Invoice saved = invoices.update(me, id, validated.changes().get(), expectedVersion, overwriting);
+			Invoice saved = invoices.update(me, id, validated.edit().get(), expectedVersion, overwriting);
 			Toast.success(redirect, saved.number() + " saved.");
 			return new ModelAndView("redirect:/invoices");
+		}
+		catch (ValidationException refused) {
+			return invalid(me, id, form, refused.fieldErrors());
 		}
 		catch (InvoiceConflictException conflict) {
 			// Keep the user's values in the form (and their stale version, so a plain
 			// resubmit cannot silently clobber); show the server's row beside them.
-			return editPage(conflict.currentInvoice(), form, HttpStatus.CONFLICT)
-				.addObject("conflict", conflict.currentInvoice())
+			InvoiceDetail saved = reads.current(me, conflict.currentInvoice());
+			return editPage(me, saved.invoice(), form, HttpStatus.CONFLICT).addObject("conflict", saved.invoice())
 				.addObject("conflictMessage", conflict.getMessage())
-				.addObject("diff", ConflictDiff.of(form, conflict.currentInvoice(), reads.lastChange(me, id)));
+				.addObject("diff", ConflictDiff.of(form, saved, reads.lastChange(me, id)));
 		}
+	}
+
+	private ModelAndView invalid(ActingUser me, long id, InvoiceForm form, Map<String, String> errors) {
+		return editPage(me, reads.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors", errors);
 	}
 
 	/**
@@ -129,24 +143,27 @@ class InvoiceController {
 			return ErrorPage.of(HttpStatus.CONFLICT, refused.getMessage());
 		}
 		Invoice invoice;
+		InvoiceForm form;
 		try {
 			invoice = reads.get(inFormOrg, Long.parseLong(id));
+			form = InvoiceForm.from(request);
 		}
-		catch (NotFoundException gone) {
+		catch (NotFoundException | BadRequestException unusable) {
 			return ErrorPage.of(HttpStatus.CONFLICT, refused.getMessage());
 		}
-		InvoiceForm form = new InvoiceForm(request.getParameter("customerName"), request.getParameter("status"),
-				request.getParameter("total"), request.getParameter("version"));
-		return editPage(invoice, form, HttpStatus.CONFLICT).addObject("formOrg", formOrg)
-			.addObject("orgMismatch", refused.getMessage())
-			.addObject("statuses", InvoiceStatus.values());
+		return editPage(inFormOrg, invoice, form, HttpStatus.CONFLICT).addObject("formOrg", formOrg)
+			.addObject("orgMismatch", refused.getMessage());
 	}
 
-	private static ModelAndView editPage(Invoice invoice, InvoiceForm form, HttpStatus status) {
+	private static ModelAndView editPage(ActingUser me, Invoice invoice, InvoiceForm form, HttpStatus status) {
 		ModelAndView mav = new ModelAndView(VIEW_EDIT);
 		mav.setStatus(status);
 		mav.addObject("invoice", invoice);
 		mav.addObject("form", form);
+		mav.addObject("statuses", InvoiceStatus.values());
+		mav.addObject("allowedStatuses",
+				Arrays.stream(InvoiceStatus.values()).filter(next -> StatusMoves.allowed(me, invoice, next)).toList());
+		mav.addObject("maxLines", InvoiceFields.MAX_LINES);
 		return mav;
 	}
 

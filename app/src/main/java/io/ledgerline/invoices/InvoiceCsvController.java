@@ -43,14 +43,15 @@ class InvoiceCsvController {
 		InvoiceView parsed = InvoiceView.parse(view);
 		// The list's rule, checked before any byte goes out.
 		InvoiceAccess.authorizeView(me, parsed);
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		String filename = "invoices-" + me.orgId().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + parsed.value() + "-"
-				+ LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv";
+				+ today + ".csv";
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(filename).build().toString());
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		long started = System.nanoTime();
-		long rows = export.write(me.orgId(), parsed, response.getOutputStream());
+		long rows = export.write(me.orgId(), parsed, today, response.getOutputStream());
 		log.info("CSV export org={} view={} rows={} in {} ms", me.orgId(), parsed.value(), rows,
 				(System.nanoTime() - started) / 1_000_000);
 	}

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -48,14 +49,14 @@ class InvoiceCsvExport {
 	}
 
 	/** Writes the whole view; returns the number of invoice rows written. */
-	long write(String orgId, InvoiceView view, OutputStream out) throws IOException {
+	long write(String orgId, InvoiceView view, LocalDate today, OutputStream out) throws IOException {
 		out.write(BOM);
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
 		row(writer, HEADER);
 		long written = 0;
 		long before = Long.MAX_VALUE;
 		while (true) {
-			List<Invoice> batch = invoices.page(orgId, view, before, BATCH);
+			List<Invoice> batch = invoices.page(orgId, view, today, before, BATCH);
 			for (Invoice invoice : batch) {
 				row(writer,
 						List.of(text(invoice.number()), text(invoice.customerName()), invoice.issuedOn().toString(),

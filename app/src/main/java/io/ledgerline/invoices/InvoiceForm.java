@@ -2,91 +2,156 @@ package io.ledgerline.invoices;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.ledgerline.web.MoneyInput;
 import io.ledgerline.web.ValidationException;
 
 /**
  * The edit form exactly as submitted (strings, so "abc" can be shown back with a message
- * instead of failing to bind). {@link #validate} turns it into checked changes.
+ * instead of failing to bind). {@link #validate} turns it into an {@link InvoiceEdit}.
+ *
+ * @param total the total field as typed: beside lines it counts only when it differs from
+ * {@code totalWas} (what the form showed), so a form whose lines changed and whose total
+ * was left alone takes the lines' sum; a form whose rows are all blank is its total alone
+ * @param totalWas the total the form was rendered with (hidden); absent for clients that
+ * post a total of their own
+ * @param lines the line rows as typed, or null when the request carried no line fields
  */
-public record InvoiceForm(String customerName, String status, String total, String version) {
+public record InvoiceForm(String customerName, String status, String total, String totalWas, String issuedOn,
+		String dueOn, String version, List<LineInput> lines) {
 
-	static final int MAX_CUSTOMER_NAME = 200;
+	static final int MAX_CUSTOMER_NAME = InvoiceFields.MAX_CUSTOMER_NAME;
 
-	/** NUMERIC(12,2): ten digits before the point, two after. */
-	static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
+	static final BigDecimal MAX_TOTAL = InvoiceFields.MAX_TOTAL;
 
-	static InvoiceForm of(Invoice invoice) {
-		return new InvoiceForm(invoice.customerName(), invoice.status().value(), invoice.total().toPlainString(),
-				Long.toString(invoice.version()));
+	/**
+	 * The form for {@code invoice} as saved, with its lines and a blank row to add one.
+	 */
+	static InvoiceForm of(Invoice invoice, List<InvoiceLine> lines) {
+		String total = invoice.total().toPlainString();
+		List<LineInput> rows = new java.util.ArrayList<>(lines.stream().map(LineInput::of).toList());
+		rows.add(LineInput.EMPTY);
+		return new InvoiceForm(invoice.customerName(), invoice.status().value(), total, total,
+				invoice.issuedOn().toString(), invoice.dueOn().toString(), Long.toString(invoice.version()), rows);
+	}
+
+	static InvoiceForm from(HttpServletRequest request) {
+		return new InvoiceForm(request.getParameter("customerName"), request.getParameter("status"),
+				request.getParameter("total"), request.getParameter("totalWas"), request.getParameter("issuedOn"),
+				request.getParameter("dueOn"), request.getParameter("version"),
+				InvoiceFields.hasLines(request) ? InvoiceFields.lines(request) : null);
 	}
 
 	long expectedVersion() {
 		return ExpectedVersion.parse(version);
 	}
 
-	record Validated(Optional<InvoiceChanges> changes, Map<String, String> errors) {
+	boolean hasLines() {
+		return lines != null;
+	}
+
+	/** The rows to show: the lines sent, or one blank row for a form that sent none. */
+	public List<LineInput> rows() {
+		return hasLines() ? lines : List.of(LineInput.EMPTY);
+	}
+
+	/** The same values with one more empty row (the "add a line" button). */
+	InvoiceForm withLineAdded() {
+		return withLines(InvoiceFields.withLineAdded(rows()));
+	}
+
+	/** The same values without the row at {@code index} (its "remove" button). */
+	InvoiceForm withLineRemoved(int index) {
+		return withLines(InvoiceFields.withLineRemoved(rows(), index));
+	}
+
+	private InvoiceForm withLines(List<LineInput> rows) {
+		return new InvoiceForm(customerName, status, total, totalWas, issuedOn, dueOn, version, rows);
+	}
+
+	record Validated(Optional<InvoiceEdit> edit, Map<String, String> errors) {
 
 		/**
-		 * The valid values, or a {@link ValidationException} (422) with every message.
+		 * The valid edit, or a {@link ValidationException} (422) with every message.
 		 */
-		InvoiceChanges orElseThrow() {
-			return changes.orElseThrow(() -> new ValidationException(errors));
+		InvoiceEdit orElseThrow() {
+			return edit.orElseThrow(() -> new ValidationException(errors));
 		}
 
 	}
 
 	Validated validate() {
 		Map<String, String> errors = new LinkedHashMap<>();
-		String name = customerName == null ? "" : customerName.strip();
-		if (name.isEmpty()) {
-			errors.put("customerName", "Customer name is required.");
-		}
-		else if (name.length() > MAX_CUSTOMER_NAME) {
-			errors.put("customerName", "Customer name must be at most " + MAX_CUSTOMER_NAME + " characters.");
-		}
-		else if (name.chars().anyMatch(Character::isISOControl)) {
-			// Line breaks, tabs and NUL have no place in a name (and PostgreSQL refuses
-			// NUL).
-			errors.put("customerName", "Customer name must be a single line of text.");
-		}
-		Optional<InvoiceStatus> parsedStatus = InvoiceStatus.parse(status);
-		if (parsedStatus.isEmpty()) {
-			errors.put("status", "Status must be one of draft, sent, paid, void.");
-		}
-		BigDecimal amount = parseTotal(errors);
+		String name = InvoiceFields.customerName(customerName, errors);
+		Optional<InvoiceStatus> parsedStatus = InvoiceFields.status(status, errors);
+		var issued = blank(issuedOn) ? null : InvoiceFields.date(issuedOn, "issuedOn", "Issue date", errors);
+		var due = blank(dueOn) ? null : InvoiceFields.date(dueOn, "dueOn", "Due date", errors);
+		// A form whose rows are all blank has no lines: its total is the whole invoice
+		// (booked on the Adjustment line), like a total-only edit's.
+		Optional<List<NewInvoiceLine>> parsedLines = !hasLines() ? Optional.empty()
+				: Optional.of(noLinesFilled() ? List.of() : InvoiceFields.lines(lines, true, errors));
+		Optional<BigDecimal> setTotal = totalSet(errors);
 		if (!errors.isEmpty()) {
 			return new Validated(Optional.empty(), errors);
 		}
-		return new Validated(Optional.of(new InvoiceChanges(name, parsedStatus.get(), amount)), errors);
+		return new Validated(Optional.of(new InvoiceEdit(name, parsedStatus.get(), Optional.ofNullable(issued),
+				Optional.ofNullable(due), parsedLines, setTotal)), errors);
 	}
 
-	private BigDecimal parseTotal(Map<String, String> errors) {
-		String text = total == null ? "" : total.strip();
-		if (text.isEmpty()) {
-			errors.put("total", "Total is required.");
-			return null;
+	/**
+	 * The total the client set, if it set one: required when no lines were sent (the
+	 * total is then the whole edit), optional beside lines, and ignored when it is still
+	 * the total the form showed.
+	 */
+	private Optional<BigDecimal> totalSet(Map<String, String> errors) {
+		if (blank(total)) {
+			if (!hasLines()) {
+				errors.put("total", "Total is required.");
+			}
+			else if (noLinesFilled()) {
+				errors.put("lines", "Add at least one line, or a total.");
+			}
+			return Optional.empty();
 		}
-		if (!text.matches("-?\\d{1,20}(\\.\\d{1,20})?")) {
-			errors.put("total", "Total must be a number like 1234.50.");
-			return null;
+		Optional<BigDecimal> parsed = MoneyInput.parse(total);
+		if (parsed.isEmpty()) {
+			errors.put("total", "Total must be a number like 1,234.50.");
+			return Optional.empty();
 		}
-		BigDecimal amount = new BigDecimal(text);
+		BigDecimal amount = parsed.get();
 		if (amount.signum() < 0) {
 			errors.put("total", "Total cannot be negative.");
 		}
-		else if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+		else if (amount.stripTrailingZeros().scale() > 2) {
 			errors.put("total", "Total can have at most two decimal places.");
 		}
 		else if (amount.compareTo(MAX_TOTAL) > 0) {
 			errors.put("total", "Total must be at most 9999999999.99.");
 		}
-		else {
-			return amount.setScale(2);
+		else if (hasLines() && !noLinesFilled() && unchanged(amount)) {
+			return Optional.empty();
 		}
-		return null;
+		else {
+			return Optional.of(amount.setScale(2));
+		}
+		return Optional.empty();
+	}
+
+	private boolean noLinesFilled() {
+		return lines.stream().allMatch(LineInput::isBlank);
+	}
+
+	private boolean unchanged(BigDecimal amount) {
+		return MoneyInput.parse(totalWas).map(was -> was.compareTo(amount) == 0).orElse(false);
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
 	}
 
 }

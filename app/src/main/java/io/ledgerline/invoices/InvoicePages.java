@@ -39,19 +39,26 @@ class InvoicePages {
 
 	private final List<DetailPageSection> sections;
 
-	InvoicePages(PrerenderedPages pages, PageChrome chrome, List<DetailPageSection> sections) {
+	private final InvoiceReads reads;
+
+	InvoicePages(PrerenderedPages pages, PageChrome chrome, List<DetailPageSection> sections, InvoiceReads reads) {
 		this.pages = pages;
 		this.chrome = chrome;
 		this.sections = sections;
+		this.reads = reads;
 	}
 
-	/** One page of one view of the list, with the org's summary above it. */
+	/**
+	 * One page of one view of the list, with the org's summary (and today's overdue
+	 * figures) above it.
+	 */
 	View list(ActingUser me, InvoiceView view, String cursor, Cached<InvoicePage> page, Cached<OrgSummary> summary) {
 		String orgId = me.orgId();
+		Cached<OverdueSummary> overdue = this.reads.overdue(orgId);
 		String orgName = me.active().orgName();
 		String key = orgId + ":" + orgName + ":" + view.value() + ":" + PageCursor.decode(cursor);
 		return this.pages.page(LIST_TEMPLATE, this.chrome.prerendered(me, SECTION), key,
-				List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)), List.of(page, summary), () -> {
+				List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)), List.of(page, summary, overdue), () -> {
 					Map<String, Object> variables = new HashMap<>();
 					variables.put("base", LIST_BASE);
 					variables.put("orgName", orgName);
@@ -60,6 +67,8 @@ class InvoicePages {
 					variables.put("view", view.value());
 					variables.put("page", page.value());
 					variables.put("summary", summary.value());
+					variables.put("overdue", overdue.value());
+					variables.put("today", page.value().asOf());
 					variables.put("fetched", FetchedAt.of(page.fetchedAt(), null, summary.fetchedAt()));
 					return variables;
 				});
@@ -90,6 +99,7 @@ class InvoicePages {
 					Map<String, Object> variables = new HashMap<>(sectionVariables);
 					variables.put("invoice", invoice);
 					variables.put("lines", detail.value().lines());
+					variables.put("overdue", detail.value().isOverdue());
 					variables.put("fetched", new FetchedAt(Hole.LIST_FETCHED_AT.marker(),
 							FetchedAt.format(detail.fetchedAt()), Hole.SUMMARY_FETCHED_AT.marker()));
 					return variables;

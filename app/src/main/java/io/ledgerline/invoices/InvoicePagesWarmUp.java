@@ -78,14 +78,15 @@ public class InvoicePagesWarmUp {
 		// fragment compiles. An admin also sees deleted rows (the "all" view).
 		InvoiceView view = me.isAdmin() ? InvoiceView.ALL : InvoiceView.ARCHIVED;
 		List<Invoice> rows = rows(orgId);
-		Cached<InvoicePage> page = this.cache.get(InvoiceTags.listKey(orgId, view, PageCursor.FIRST_PAGE),
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		Cached<InvoicePage> page = this.cache.get(InvoiceTags.listKey(orgId, view, PageCursor.FIRST_PAGE, today),
 				List.of(InvoiceTags.list(orgId)), this.life.invoiceList(),
-				() -> new InvoicePage(rows, PageCursor.encode(rows.get(rows.size() - 1).id())));
+				() -> new InvoicePage(rows, PageCursor.encode(rows.get(rows.size() - 1).id()), today));
 		views.add(this.pages.list(me, view, null, page, summary));
 		Invoice shown = rows.get(0);
-		Cached<InvoiceDetail> detail = this.cache.get(InvoiceTags.recordKey(orgId, shown.id()),
+		Cached<InvoiceDetail> detail = this.cache.get(InvoiceTags.recordKey(orgId, shown.id(), today),
 				List.of(InvoiceTags.record(orgId, shown.id())), this.life.invoiceRecord(),
-				() -> new InvoiceDetail(shown, lines()));
+				() -> new InvoiceDetail(shown, lines(), today));
 		views.add(this.pages.detail(me, detail, page, summary));
 
 		this.json.writeValueAsBytes(ApiResponse.ok(page.value()));
@@ -103,8 +104,8 @@ public class InvoicePagesWarmUp {
 			Instant archived = i % 3 == 1 ? now : null;
 			Instant deleted = i % 3 == 2 ? now : null;
 			rows.add(new Invoice(id, orgId, "INV-WARM-" + id, "Customer " + id, statuses[i % statuses.length],
-					new BigDecimal("1234.50").multiply(BigDecimal.valueOf(id)), today.minusDays(i), 1, now, now,
-					archived, deleted));
+					new BigDecimal("1234.50").multiply(BigDecimal.valueOf(id)), today.minusDays(i + 40),
+					today.minusDays(i + 10), 1, now, now, archived, deleted));
 		}
 		return rows;
 	}

@@ -1,5 +1,6 @@
 package io.ledgerline.invoices;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,13 +39,16 @@ public class InvoiceReads {
 
 	private final AuditLog audit;
 
+	private final BusinessDay day;
+
 	InvoiceReads(TagCache cache, InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
-			CacheProperties properties) {
+			CacheProperties properties, BusinessDay day) {
 		this.cache = cache;
 		this.invoices = invoices;
 		this.summaries = summaries;
 		this.audit = audit;
 		this.life = properties.life();
+		this.day = day;
 	}
 
 	/**
@@ -60,18 +64,19 @@ public class InvoiceReads {
 		InvoiceAccess.authorizeView(actor, view);
 		long before = PageCursor.decode(cursor);
 		String orgId = actor.orgId();
-		return cache.get(InvoiceTags.listKey(orgId, view, before), List.of(InvoiceTags.list(orgId)), life.invoiceList(),
-				() -> realPage(orgId, view, before));
+		LocalDate today = day.today();
+		return cache.get(InvoiceTags.listKey(orgId, view, before, today), List.of(InvoiceTags.list(orgId)),
+				life.invoiceList(), () -> realPage(orgId, view, today, before));
 	}
 
-	private InvoicePage realPage(String orgId, InvoiceView view, long before) {
+	private InvoicePage realPage(String orgId, InvoiceView view, LocalDate today, long before) {
 		boolean first = before == PageCursor.FIRST_PAGE;
-		if (!first && !invoices.isPageBoundary(orgId, view, before, PAGE_SIZE)) {
-			throw new NotAPageBoundaryException(view, nearestPage(orgId, view, before));
+		if (!first && !invoices.isPageBoundary(orgId, view, today, before, PAGE_SIZE)) {
+			throw new NotAPageBoundaryException(view, nearestPage(orgId, view, today, before));
 		}
-		InvoicePage page = page(orgId, view, before);
+		InvoicePage page = page(orgId, view, today, before);
 		if (!first && page.rows().isEmpty()) {
-			throw new NotAPageBoundaryException(view, nearestPage(orgId, view, before));
+			throw new NotAPageBoundaryException(view, nearestPage(orgId, view, today, before));
 		}
 		return page;
 	}
@@ -80,15 +85,15 @@ public class InvoiceReads {
 	 * The cursor of the page that holds the first row below {@code before}, or of the
 	 * last page when there is none; {@code null} for the first page.
 	 */
-	private String nearestPage(String orgId, InvoiceView view, long before) {
-		long above = invoices.countFrom(orgId, view, before);
-		long total = invoices.countFrom(orgId, view, 0);
+	private String nearestPage(String orgId, InvoiceView view, LocalDate today, long before) {
+		long above = invoices.countFrom(orgId, view, today, before);
+		long total = invoices.countFrom(orgId, view, today, 0);
 		long firstRow = Math.min(above, Math.max(0, total - 1));
 		long pageIndex = firstRow / PAGE_SIZE;
 		if (pageIndex == 0) {
 			return null;
 		}
-		return invoices.idAtRank(orgId, view, pageIndex * PAGE_SIZE - 1).map(PageCursor::encode).orElse(null);
+		return invoices.idAtRank(orgId, view, today, pageIndex * PAGE_SIZE - 1).map(PageCursor::encode).orElse(null);
 	}
 
 	/**
@@ -97,8 +102,9 @@ public class InvoiceReads {
 	 */
 	public Cached<InvoiceDetail> record(ActingUser actor, long id) {
 		String orgId = actor.orgId();
-		Cached<InvoiceDetail> detail = cache.get(InvoiceTags.recordKey(orgId, id),
-				List.of(InvoiceTags.record(orgId, id)), life.invoiceRecord(), () -> detailOf(orgId, id));
+		LocalDate today = day.today();
+		Cached<InvoiceDetail> detail = cache.get(InvoiceTags.recordKey(orgId, id, today),
+				List.of(InvoiceTags.record(orgId, id)), life.invoiceRecord(), () -> detailOf(orgId, id, today));
 		InvoiceAccess.visible(actor, detail.value().invoice());
 		return detail;
 	}
@@ -106,6 +112,26 @@ public class InvoiceReads {
 	public Cached<OrgSummary> summary(String orgId) {
 		return cache.get(InvoiceTags.summaryKey(orgId), List.of(InvoiceTags.summary(orgId)), life.invoiceSummary(),
 				() -> summaries.find(orgId));
+	}
+
+	/**
+	 * The org's overdue count and sum today: counted, not kept, and keyed by the day, so
+	 * the first read after midnight counts again. Tagged with the summary, which every
+	 * invoice write touches.
+	 */
+	public Cached<OverdueSummary> overdue(String orgId) {
+		LocalDate today = day.today();
+		return cache.get(InvoiceTags.overdueKey(orgId, today), List.of(InvoiceTags.summary(orgId)),
+				life.invoiceSummary(), () -> invoices.overdue(orgId, today));
+	}
+
+	/** The org's payment terms in days (a new invoice's default due date). */
+	int paymentTermsDays(ActingUser actor) {
+		return invoices.paymentTermsDays(actor.orgId());
+	}
+
+	LocalDate today() {
+		return day.today();
 	}
 
 	/**
@@ -117,9 +143,17 @@ public class InvoiceReads {
 				invoices.find(actor.orgId(), id).orElseThrow(() -> InvoiceAccess.notFound(id)));
 	}
 
-	/** {@link #get}, refused (409 with the row) when the invoice takes no more edits. */
-	Invoice forEdit(ActingUser actor, long id) {
-		return InvoiceAccess.editable(get(actor, id));
+	/**
+	 * {@link #get} with its lines, refused (409 with the row) when the invoice takes no
+	 * more edits.
+	 */
+	InvoiceDetail forEdit(ActingUser actor, long id) {
+		return current(actor, InvoiceAccess.editable(get(actor, id)));
+	}
+
+	/** The invoice with its lines as they are now (the conflict banner's "saved"). */
+	InvoiceDetail current(ActingUser actor, Invoice invoice) {
+		return new InvoiceDetail(invoice, invoices.lines(invoice.id()), day.today());
 	}
 
 	/** The org's invoice archived last (not deleted since), if any. */
@@ -127,14 +161,14 @@ public class InvoiceReads {
 		return invoices.mostRecentlyArchived(actor.orgId());
 	}
 
-	private InvoicePage page(String orgId, InvoiceView view, long beforeId) {
-		Slice<Invoice> rows = Slice.fetch(PAGE_SIZE, limit -> invoices.page(orgId, view, beforeId, limit));
-		return new InvoicePage(rows.rows(), rows.more() ? PageCursor.encode(rows.last().id()) : null);
+	private InvoicePage page(String orgId, InvoiceView view, LocalDate today, long beforeId) {
+		Slice<Invoice> rows = Slice.fetch(PAGE_SIZE, limit -> invoices.page(orgId, view, today, beforeId, limit));
+		return new InvoicePage(rows.rows(), rows.more() ? PageCursor.encode(rows.last().id()) : null, today);
 	}
 
-	private InvoiceDetail detailOf(String orgId, long id) {
+	private InvoiceDetail detailOf(String orgId, long id, LocalDate today) {
 		Invoice invoice = invoices.find(orgId, id).orElseThrow(() -> InvoiceAccess.notFound(id));
-		return new InvoiceDetail(invoice, invoices.lines(id));
+		return new InvoiceDetail(invoice, invoices.lines(id), today);
 	}
 
 	/**

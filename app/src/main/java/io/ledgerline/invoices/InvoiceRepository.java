@@ -3,6 +3,7 @@ package io.ledgerline.invoices;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ import io.ledgerline.config.Timestamps;
 class InvoiceRepository {
 
 	private static final String COLUMNS = """
-			id, org_id, invoice_number, customer_name, status, total, issued_on, version,
+			id, org_id, invoice_number, customer_name, status, total, issued_on, due_on, version,
 			created_at, updated_at, archived_at, deleted_at""";
 
 	private final JdbcClient jdbc;
@@ -32,9 +33,9 @@ class InvoiceRepository {
 	}
 
 	/** At most {@code limit} rows below {@code beforeId}, newest first. */
-	List<Invoice> page(String orgId, InvoiceView view, long beforeId, int limit) {
+	List<Invoice> page(String orgId, InvoiceView view, LocalDate today, long beforeId, int limit) {
 		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id < ? AND " + view.predicate
+			.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id < ? AND " + view.predicate(today)
 					+ " ORDER BY id DESC LIMIT ?")
 			.params(orgId, beforeId, limit)
 			.query(InvoiceRepository::map)
@@ -46,18 +47,18 @@ class InvoiceRepository {
 	 * view: the row {@code id} is in the view and a whole number of pages sits at and
 	 * above it. One index range up to that row: what the page itself reads past.
 	 */
-	boolean isPageBoundary(String orgId, InvoiceView view, long id, int pageSize) {
+	boolean isPageBoundary(String orgId, InvoiceView view, LocalDate today, long id, int pageSize) {
 		return jdbc
 			.sql("SELECT COUNT(*) AS above, COALESCE(SUM(CASE WHEN id = ? THEN 1 ELSE 0 END), 0) AS listed"
-					+ " FROM invoices WHERE org_id = ? AND id >= ? AND " + view.predicate)
+					+ " FROM invoices WHERE org_id = ? AND id >= ? AND " + view.predicate(today))
 			.params(id, orgId, id)
 			.query((rs, n) -> rs.getLong("listed") == 1 && rs.getLong("above") % pageSize == 0)
 			.single();
 	}
 
 	/** How many rows of the view sit at or above {@code id}. */
-	long countFrom(String orgId, InvoiceView view, long id) {
-		return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE org_id = ? AND id >= ? AND " + view.predicate)
+	long countFrom(String orgId, InvoiceView view, LocalDate today, long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE org_id = ? AND id >= ? AND " + view.predicate(today))
 			.params(orgId, id)
 			.query(Long.class)
 			.single();
@@ -66,9 +67,9 @@ class InvoiceRepository {
 	/**
 	 * The id of the row at {@code rank} (0 is the newest) of the view, if there is one.
 	 */
-	Optional<Long> idAtRank(String orgId, InvoiceView view, long rank) {
+	Optional<Long> idAtRank(String orgId, InvoiceView view, LocalDate today, long rank) {
 		return jdbc
-			.sql("SELECT id FROM invoices WHERE org_id = ? AND " + view.predicate
+			.sql("SELECT id FROM invoices WHERE org_id = ? AND " + view.predicate(today)
 					+ " ORDER BY id DESC LIMIT 1 OFFSET ?")
 			.params(orgId, rank)
 			.query(Long.class)
@@ -125,11 +126,13 @@ class InvoiceRepository {
 		String versionCheck = expectedVersion == null ? "" : " AND version = :expectedVersion";
 		return jdbc.sql("""
 				UPDATE invoices SET customer_name = :customerName, status = :status, total = :total,
-				       version = version + 1, updated_at = :now
+				       issued_on = :issuedOn, due_on = :dueOn, version = version + 1, updated_at = :now
 				WHERE id = :id AND org_id = :orgId AND deleted_at IS NULL""" + versionCheck)
 			.param("customerName", changes.customerName())
 			.param("status", changes.status().value())
 			.param("total", changes.total())
+			.param("issuedOn", changes.issuedOn())
+			.param("dueOn", changes.dueOn())
 			.param("now", Timestamps.toDb(now))
 			.param("id", id)
 			.param("orgId", orgId)
@@ -157,30 +160,64 @@ class InvoiceRepository {
 	long insert(String orgId, String number, NewInvoice invoice, Instant now) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version,
-				                      created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+				INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on,
+				                      version, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
 			.params(orgId, number, invoice.customerName(), invoice.status().value(), invoice.total(),
-					invoice.issuedOn(), Timestamps.toDb(now), Timestamps.toDb(now))
+					invoice.issuedOn(), invoice.dueOn(), Timestamps.toDb(now), Timestamps.toDb(now))
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
+		insertLines(id, invoice.lines());
+		return id;
+	}
+
+	/** The invoice's lines become {@code lines}, numbered from 1 in their order. */
+	void replaceLines(long invoiceId, List<NewInvoiceLine> lines) {
+		jdbc.sql("DELETE FROM invoice_lines WHERE invoice_id = ?").param(invoiceId).update();
+		insertLines(invoiceId, lines);
+	}
+
+	private void insertLines(long invoiceId, List<NewInvoiceLine> lines) {
 		int lineNo = 1;
-		for (NewInvoiceLine line : invoice.lines()) {
+		for (NewInvoiceLine line : lines) {
 			jdbc.sql("""
 					INSERT INTO invoice_lines (invoice_id, line_no, description, quantity, unit_price, amount)
 					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(id, lineNo++, line.description(), line.quantity(), line.unitPrice(), line.amount())
+				.params(invoiceId, lineNo++, line.description(), line.quantity(), line.unitPrice(), line.amount())
 				.update();
 		}
-		return id;
+	}
+
+	/**
+	 * How many of the org's active invoices are overdue on {@code today}, and their sum
+	 * (served by {@code invoices_org_sent_due}).
+	 */
+	OverdueSummary overdue(String orgId, LocalDate today) {
+		return jdbc
+			.sql("SELECT COUNT(*) AS overdue_count, COALESCE(SUM(total), 0) AS overdue_total FROM invoices"
+					+ " WHERE org_id = ? AND " + InvoiceView.OVERDUE.predicate(today))
+			.param(orgId)
+			.query((rs, n) -> new OverdueSummary(today, rs.getLong("overdue_count"),
+					rs.getBigDecimal("overdue_total").setScale(2)))
+			.single();
+	}
+
+	/** The org's payment terms: days from the issue date to the due date. */
+	int paymentTermsDays(String orgId) {
+		return jdbc.sql("SELECT payment_terms_days FROM orgs WHERE id = ?")
+			.param(orgId)
+			.query(Integer.class)
+			.optional()
+			.orElse(PaymentTerms.DEFAULT_DAYS);
 	}
 
 	private static Invoice map(ResultSet rs, int rowNum) throws SQLException {
 		return new Invoice(rs.getLong("id"), rs.getString("org_id"), rs.getString("invoice_number"),
 				rs.getString("customer_name"), InvoiceStatus.parse(rs.getString("status")).orElseThrow(),
-				rs.getBigDecimal("total"), rs.getObject("issued_on", java.time.LocalDate.class), rs.getLong("version"),
-				Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"),
-				Timestamps.fromDb(rs, "archived_at"), Timestamps.fromDb(rs, "deleted_at"));
+				rs.getBigDecimal("total"), rs.getObject("issued_on", LocalDate.class),
+				rs.getObject("due_on", LocalDate.class), rs.getLong("version"), Timestamps.fromDb(rs, "created_at"),
+				Timestamps.fromDb(rs, "updated_at"), Timestamps.fromDb(rs, "archived_at"),
+				Timestamps.fromDb(rs, "deleted_at"));
 	}
 
 }

@@ -38,20 +38,36 @@ public class InvoiceService {
 		this.clock = clock;
 	}
 
+	/**
+	 * Saves an edit: the precondition (version, unless an admin overwrites) covers the
+	 * whole invoice, lines included; a refused status move (docs/INVOICES.md) or a result
+	 * that breaks a rule is a 422 that writes nothing. The lines are replaced as a whole
+	 * and the total is their sum.
+	 */
 	@Transactional
-	public Invoice update(ActingUser actor, long id, InvoiceChanges changes, long expectedVersion, boolean overwrite) {
+	public Invoice update(ActingUser actor, long id, InvoiceEdit edit, long expectedVersion, boolean overwrite) {
 		if (overwrite) {
 			// The hidden button is a convenience; this check is the security.
 			actor.requireAdmin("overwrite changes made elsewhere");
 		}
 		Invoice before = InvoiceAccess.editable(lockVisible(actor, id));
+		if (!overwrite && before.version() != expectedVersion) {
+			throw new InvoiceConflictException(InvoiceConflictException.EDIT_CHANGED_ELSEWHERE, before);
+		}
+		boolean reopening = StatusMoves.check(actor, before, edit.status());
+		InvoiceChanges changes = edit.applyTo(before, invoices.lines(id));
 		boolean written = invoices.update(actor.orgId(), id, changes, overwrite ? null : expectedVersion,
 				clock.instant());
 		if (!written) {
 			throw new InvoiceConflictException(InvoiceConflictException.EDIT_CHANGED_ELSEWHERE, before);
 		}
+		invoices.replaceLines(id, changes.lines());
 		if (before.isActive()) {
 			summaries.applyDelta(actor.orgId(), 0, changes.total().subtract(before.total()));
+		}
+		if (reopening) {
+			audit.record(actor.orgId(), actor.userId(), "invoice.reopen", "invoice", Long.toString(id),
+					before.number() + " reopened: " + before.status().value() + " -> " + changes.status().value());
 		}
 		audit.record(actor.orgId(), actor.userId(), "invoice.update", "invoice", Long.toString(id),
 				describeUpdate(before, changes, overwrite));
@@ -118,8 +134,8 @@ public class InvoiceService {
 	private static String describeUpdate(Invoice before, InvoiceChanges after, boolean overwrite) {
 		return before.number() + ": customer '" + before.customerName() + "' -> '" + after.customerName() + "', status "
 				+ before.status().value() + " -> " + after.status().value() + ", total "
-				+ before.total().toPlainString() + " -> " + after.total().toPlainString()
-				+ (overwrite ? " (overwrite)" : "");
+				+ before.total().toPlainString() + " -> " + after.total().toPlainString() + ", " + after.lines().size()
+				+ " line(s), issued " + after.issuedOn() + ", due " + after.dueOn() + (overwrite ? " (overwrite)" : "");
 	}
 
 }

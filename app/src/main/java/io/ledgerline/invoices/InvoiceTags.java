@@ -1,5 +1,6 @@
 package io.ledgerline.invoices;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import io.ledgerline.caching.OrgTags;
@@ -41,13 +42,24 @@ public final class InvoiceTags {
 		return List.of(list(orgId), record(orgId, invoiceId), summary(orgId));
 	}
 
-	/** The key of one list page: org, view and where the page starts. */
-	static String listKey(String orgId, InvoiceView view, long beforeId) {
-		return "invoices:list:" + orgId + ":" + view.value() + ":" + beforeId;
+	/**
+	 * The key of one list page: org, view, where the page starts and the day it is read
+	 * for. Overdue-ness changes at midnight without a write, so every read that shows it
+	 * is keyed by the day: the first read after midnight misses and loads afresh
+	 * (docs/CACHING.md, "Overdue and midnight").
+	 */
+	static String listKey(String orgId, InvoiceView view, long beforeId, LocalDate day) {
+		return "invoices:list:" + orgId + ":" + view.value() + ":" + beforeId + ":" + day;
 	}
 
-	static String recordKey(String orgId, long invoiceId) {
-		return "invoices:record:" + orgId + ":" + invoiceId;
+	/** One invoice's record, for one day (its overdue mark). */
+	static String recordKey(String orgId, long invoiceId, LocalDate day) {
+		return "invoices:record:" + orgId + ":" + invoiceId + ":" + day;
+	}
+
+	/** The org's overdue count and sum on one day. */
+	static String overdueKey(String orgId, LocalDate day) {
+		return "invoices:overdue:" + orgId + ":" + day;
 	}
 
 	/**

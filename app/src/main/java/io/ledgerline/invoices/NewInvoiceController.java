@@ -2,9 +2,6 @@ package io.ledgerline.invoices;
 
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,13 +50,13 @@ class NewInvoiceController {
 
 	private final InvoiceCreation creation;
 
-	private final Clock clock;
+	private final InvoiceReads reads;
 
 	private final SecureRandom random = SecureRandoms.drbg();
 
-	NewInvoiceController(InvoiceCreation creation, Clock clock) {
+	NewInvoiceController(InvoiceCreation creation, InvoiceReads reads) {
 		this.creation = creation;
-		this.clock = clock;
+		this.reads = reads;
 	}
 
 	/**
@@ -73,8 +70,7 @@ class NewInvoiceController {
 
 	@GetMapping("/invoices/new")
 	ModelAndView form(ActingUser me) {
-		return formPage(NewInvoiceForm.blank(LocalDate.now(clock.withZone(ZoneOffset.UTC))), Map.of(), HttpStatus.OK)
-			.addObject("formOrg", me.orgId())
+		return formPage(blank(me), Map.of(), HttpStatus.OK).addObject("formOrg", me.orgId())
 			.addObject("createKey", newKey());
 	}
 
@@ -89,7 +85,7 @@ class NewInvoiceController {
 		if (removeLine != null) {
 			return formPage(me, form.withLineRemoved(lineIndex(removeLine)), key, Map.of(), HttpStatus.OK);
 		}
-		NewInvoiceForm.Validated validated = form.validate();
+		NewInvoiceForm.Validated validated = form.validate(reads.paymentTermsDays(me));
 		if (validated.invoice().isEmpty()) {
 			return formPage(me, form, key, validated.errors(), HttpStatus.UNPROCESSABLE_CONTENT);
 		}
@@ -109,7 +105,7 @@ class NewInvoiceController {
 	@PostMapping(path = "/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<ApiResponse> createJson(ActingUser me, HttpServletRequest request) {
-		NewInvoiceForm.Validated validated = NewInvoiceForm.from(request).validate();
+		NewInvoiceForm.Validated validated = NewInvoiceForm.from(request).validate(reads.paymentTermsDays(me));
 		Optional<IdempotencyKey> key = IdempotencyKey.of(request);
 		IdempotentCreates.Outcome<Invoice> outcome = creation.create(me,
 				validated.invoice().orElseThrow(() -> new ValidationException(validated.errors())), key);
@@ -127,13 +123,13 @@ class NewInvoiceController {
 	 * request gets the error envelope from the global handler.
 	 */
 	@ExceptionHandler(exception = OrgMismatchException.class, produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView orgMismatch(OrgMismatchException refused, HttpServletRequest request) {
+	ModelAndView orgMismatch(OrgMismatchException refused, ActingUser me, HttpServletRequest request) {
 		NewInvoiceForm form;
 		try {
 			form = NewInvoiceForm.from(request);
 		}
 		catch (BadRequestException unreadable) {
-			form = NewInvoiceForm.blank(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+			form = blank(me);
 		}
 		String key = request.getParameter(IdempotencyKey.FIELD);
 		return formPage(form, Map.of(), HttpStatus.CONFLICT).addObject("formOrg", request.getParameter(FormOrg.FIELD))
@@ -157,11 +153,16 @@ class NewInvoiceController {
 		return mav;
 	}
 
+	/** An empty form for the actor's org: issued today, due after the org's terms. */
+	private NewInvoiceForm blank(ActingUser me) {
+		return NewInvoiceForm.blank(reads.today(), reads.paymentTermsDays(me));
+	}
+
 	private String newKey() {
 		return SecureRandoms.uuid(this.random).toString();
 	}
 
-	private static int lineIndex(String value) {
+	static int lineIndex(String value) {
 		try {
 			return Integer.parseInt(value);
 		}

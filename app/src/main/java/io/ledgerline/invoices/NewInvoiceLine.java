@@ -2,10 +2,11 @@ package io.ledgerline.invoices;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
- * One validated line of a new invoice (quantity and unit price at scale 2, both
- * positive).
+ * One validated line of an invoice (quantity and unit price at scale 2; both positive,
+ * except an edit's Adjustment line, whose unit price may be negative).
  */
 public record NewInvoiceLine(String description, BigDecimal quantity, BigDecimal unitPrice) {
 
@@ -16,6 +17,16 @@ public record NewInvoiceLine(String description, BigDecimal quantity, BigDecimal
 	 */
 	public BigDecimal amount() {
 		return quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_EVEN);
+	}
+
+	/** The exact sum of the lines' amounts: an invoice's total. */
+	public static BigDecimal sum(List<NewInvoiceLine> lines) {
+		return lines.stream().map(NewInvoiceLine::amount).reduce(new BigDecimal("0.00"), BigDecimal::add);
+	}
+
+	/** A saved line, to be written again (an edit that keeps it). */
+	static NewInvoiceLine of(InvoiceLine line) {
+		return new NewInvoiceLine(line.description(), line.quantity(), line.unitPrice());
 	}
 
 }

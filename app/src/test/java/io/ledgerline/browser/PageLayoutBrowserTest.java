@@ -81,6 +81,10 @@ class PageLayoutBrowserTest extends BrowserTestBase {
 			assertInsideViewport(page, lines.nth(i).getByTestId("line-amount"));
 		}
 		assertInsideViewport(page, page.getByTestId("edit-link"));
+		assertThat(page.getByTestId("lines-sum-label")).isVisible();
+		assertInsideViewport(page, page.getByTestId("lines-sum-label"));
+		assertInsideViewport(page, page.getByTestId("lines-sum"));
+		assertThat(page.getByText("Version")).hasCount(0);
 		assertPageFits(page);
 		screenshot(page, "detail", viewport);
 	}
@@ -92,13 +96,45 @@ class PageLayoutBrowserTest extends BrowserTestBase {
 		page.navigate(url("/invoices/" + fixtures.demoInvoiceId("INV-1042") + "/edit"));
 
 		Locator form = page.getByTestId("edit-form");
-		for (String field : List.of("customerName", "status", "total")) {
+		for (String field : List.of("customerName", "status", "total", "issuedOn", "dueOn")) {
 			assertInsideViewport(page, form.locator("[name=" + field + "]"));
 		}
 		assertThat(form.locator("input[name=total]")).hasAttribute("inputmode", "decimal");
+		assertLineInputsFit(page, form, 4);
 		assertInsideViewport(page, form.getByTestId("save-button"));
 		assertPageFits(page);
 		screenshot(page, "edit", viewport);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Viewport.class)
+	void newInvoiceFormFits(Viewport viewport) {
+		Page page = signedIn(viewport);
+		page.navigate(url("/invoices/new"));
+
+		Locator form = page.getByTestId("new-invoice-form");
+		for (String field : List.of("customerName", "issuedOn", "dueOn", "status")) {
+			assertInsideViewport(page, form.locator("[name=" + field + "]"));
+		}
+		form.getByTestId("add-line").click();
+		assertLineInputsFit(page, form, 2);
+		assertInsideViewport(page, form.getByTestId("create-button"));
+		assertPageFits(page);
+		screenshot(page, "new", viewport);
+	}
+
+	/** Every line input on screen, and the money boxes wide enough to read 12,000.00. */
+	private static void assertLineInputsFit(Page page, Locator form, int rows) {
+		Locator lines = form.getByTestId("new-line");
+		assertThat(lines).hasCount(rows);
+		for (int i = 0; i < rows; i++) {
+			for (String field : List.of("lineDescription", "lineQuantity", "lineUnitPrice")) {
+				assertInsideViewport(page, lines.nth(i).locator("input[name=" + field + "]"));
+			}
+			assertInsideViewport(page, lines.nth(i).getByTestId("remove-line"));
+			assertThat(lines.nth(i).locator("input[name=lineUnitPrice]").boundingBox().width).as("unit price box width")
+				.isGreaterThanOrEqualTo(80);
+		}
 	}
 
 	@ParameterizedTest

@@ -102,8 +102,8 @@ class SummaryJobBrowserTest extends BrowserTestBase {
 	private void importInvoice(String orgId, String total) {
 		jdbc.sql(
 				"""
-						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
-						VALUES (?, ?, 'Imported', 'sent', ?, DATE '2026-11-01', 1, ?, ?)""")
+						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version, created_at, updated_at)
+						VALUES (?, ?, 'Imported', 'sent', ?, DATE '2026-11-01', DATE '2026-12-01', 1, ?, ?)""")
 			.params(orgId, "IMP-" + orgId, new BigDecimal(total), clock.instant().atOffset(ZoneOffset.UTC),
 					clock.instant().atOffset(ZoneOffset.UTC))
 			.update();

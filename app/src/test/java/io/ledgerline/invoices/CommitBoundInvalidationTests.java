@@ -130,8 +130,8 @@ class CommitBoundInvalidationTests {
 		assertThat(logged(InvoiceTags.record(org.id(), invoice.id()))).isEqualTo(1);
 	}
 
-	private static InvoiceChanges changes(String total) {
-		return new InvoiceChanges("Committed Customer", InvoiceStatus.SENT, new BigDecimal(total));
+	private static InvoiceEdit changes(String total) {
+		return InvoiceEdit.totalOnly("Committed Customer", InvoiceStatus.SENT, new BigDecimal(total));
 	}
 
 	private int logged(String tag) {

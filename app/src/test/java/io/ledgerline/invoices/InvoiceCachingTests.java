@@ -220,7 +220,7 @@ class InvoiceCachingTests {
 		try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
 			tx.executeWithoutResult(status -> {
 				service.update(member, a.id(),
-						new InvoiceChanges("Rolled back", InvoiceStatus.PAID, new java.math.BigDecimal("999.00")), 1,
+						InvoiceEdit.totalOnly("Rolled back", InvoiceStatus.PAID, new java.math.BigDecimal("999.00")), 1,
 						false);
 				status.setRollbackOnly();
 			});

@@ -11,6 +11,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +32,7 @@ import io.ledgerline.support.Fixtures;
 import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
+import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
  * {@code GET /invoices.csv?view=…}: the list view's rows (every page, in the list's
@@ -39,6 +43,9 @@ import io.ledgerline.support.IntegrationTest;
 class InvoiceCsvExportTests {
 
 	private static final String BOM = "\uFEFF";
+
+	@Autowired
+	ManualClock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -79,20 +86,24 @@ class InvoiceCsvExportTests {
 
 	@Test
 	void theHeaderAndCellsAreWhatASpreadsheetUserExpects() throws Exception {
+		// The shared clock may have moved on (other tests advance it): what it says now.
+		Instant now = clock.instant();
+		String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
+		String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC).format(now);
 		TestInvoice invoice = fixtures.invoice(org, "12000.00");
 		MvcResult result = mvc.perform(get("/invoices.csv").with(user(org.member())))
 			.andExpect(status().isOk())
 			.andReturn();
 		assertThat(result.getResponse().getContentType()).isEqualTo("text/csv;charset=UTF-8");
 		assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("attachment")
-			.contains("invoices-" + org.id() + "-active-2026-11-22.csv");
+			.contains("invoices-" + org.id() + "-active-" + today + ".csv");
 		byte[] body = result.getResponse().getContentAsByteArray();
 		assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
 		String text = new String(body, StandardCharsets.UTF_8);
 		assertThat(text).startsWith(
 				BOM + "Invoice number,Customer,Issue date,Status,Total,Lifecycle,Created (UTC)," + "Updated (UTC)\r\n");
-		assertThat(text).contains("\r\n" + invoice.number()
-				+ ",Fixture Customer,2026-11-01,draft,12000.00,active,2026-11-22 10:00:00,2026-11-22 10:00:00\r\n");
+		assertThat(text).contains("\r\n" + invoice.number() + ",Fixture Customer,2026-11-01,draft,12000.00,active,"
+				+ stamp + "," + stamp + "\r\n");
 	}
 
 	@Test
@@ -240,8 +251,8 @@ class InvoiceCsvExportTests {
 		}
 		jdbcTemplate.batchUpdate(
 				"""
-						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
-						VALUES (?, ?, ?, 'sent', ?, DATE '2026-11-01', 1, ?, ?)""",
+						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version, created_at, updated_at)
+						VALUES (?, ?, ?, 'sent', ?, DATE '2026-11-01', DATE '2026-12-01', 1, ?, ?)""",
 				batch);
 	}
 

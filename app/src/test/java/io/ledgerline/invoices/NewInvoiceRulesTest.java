@@ -20,8 +20,8 @@ class NewInvoiceRulesTest {
 																		// 8
 		assertThat(up.amount()).isEqualTo(new BigDecimal("0.02")); // 0.015 -> even 2
 		assertThat(exact.amount()).isEqualTo(new BigDecimal("300.00"));
-		NewInvoice invoice = new NewInvoice("X", LocalDate.of(2026, 11, 22), InvoiceStatus.DRAFT,
-				List.of(down, up, exact));
+		NewInvoice invoice = new NewInvoice("X", LocalDate.of(2026, 11, 22), LocalDate.of(2026, 12, 22),
+				InvoiceStatus.DRAFT, List.of(down, up, exact));
 		assertThat(invoice.total()).isEqualTo(new BigDecimal("450.00"));
 	}
 

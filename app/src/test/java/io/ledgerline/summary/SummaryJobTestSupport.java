@@ -83,8 +83,8 @@ final class SummaryJobTestSupport {
 	void importInvoice(String orgId, String number, String total, Instant at) {
 		jdbc.sql(
 				"""
-						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
-						VALUES (?, ?, 'Imported', 'sent', ?, DATE '2026-11-01', 1, ?, ?)""")
+						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version, created_at, updated_at)
+						VALUES (?, ?, 'Imported', 'sent', ?, DATE '2026-11-01', DATE '2026-12-01', 1, ?, ?)""")
 			.params(orgId, number, new BigDecimal(total), at.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC))
 			.update();
 	}

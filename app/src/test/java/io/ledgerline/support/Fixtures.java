@@ -79,9 +79,10 @@ public class Fixtures {
 		String number = "T-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4);
 		jdbc.sql(
 				"""
-						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, version, created_at, updated_at)
-						VALUES (?, ?, 'Fixture Customer', 'draft', ?, ?, 1, ?, ?)""")
-			.params(orgId, number, new BigDecimal(total), LocalDate.of(2026, 11, 1), now(), now())
+						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version, created_at, updated_at)
+						VALUES (?, ?, 'Fixture Customer', 'draft', ?, ?, ?, 1, ?, ?)""")
+			.params(orgId, number, new BigDecimal(total), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1), now(),
+					now())
 			.update();
 		long id = jdbc.sql("SELECT id FROM invoices WHERE org_id = ? AND invoice_number = ?")
 			.params(orgId, number)
@@ -120,6 +121,24 @@ public class Fixtures {
 			.params(Long.toString(invoiceId), action)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * Sets status and due date behind the app's back (a starting point, not an edit: no
+	 * version bump, no invalidation, so call it before the first read).
+	 */
+	public void statusAndDue(long invoiceId, String status, LocalDate dueOn) {
+		jdbc.sql("UPDATE invoices SET status = ?, due_on = ?, issued_on = LEAST(issued_on, ?) WHERE id = ?")
+			.params(status, dueOn, dueOn, invoiceId)
+			.update();
+	}
+
+	/** The invoice's lines as "description amount", in order. */
+	public java.util.List<String> lines(long invoiceId) {
+		return jdbc.sql("SELECT description, amount FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no")
+			.param(invoiceId)
+			.query((rs, n) -> rs.getString("description") + " " + rs.getBigDecimal("amount").toPlainString())
+			.list();
 	}
 
 	/** Bumps the row's version behind everyone's back, as another tab's save would. */

@@ -236,12 +236,13 @@ public class CommentPagingBenchmark {
 				st.execute("INSERT INTO users (id, email, display_name, password_hash) VALUES "
 						+ "(1, 'a@bench.test', 'Author A', 'x'), (2, 'b@bench.test', 'Author B', 'x'),"
 						+ " (3, 'c@bench.test', 'Author C', 'x')");
-				st.execute("""
-						INSERT INTO invoices (id, org_id, invoice_number, customer_name, status, total, issued_on,
-						                      version, created_at, updated_at)
-						VALUES (1, 'bench-org-a', 'INV-1', 'C', 'sent', 1.00, DATE '2024-01-01', 1, now(), now()),
-						       (2, 'bench-org-a', 'INV-2', 'C', 'sent', 1.00, DATE '2024-01-01', 1, now(), now()),
-						       (3, 'bench-org-b', 'INV-1', 'C', 'sent', 1.00, DATE '2024-01-01', 1, now(), now())""");
+				st.execute(
+						"""
+								INSERT INTO invoices (id, org_id, invoice_number, customer_name, status, total, issued_on,
+								                      due_on, version, created_at, updated_at)
+								VALUES (1, 'bench-org-a', 'INV-1', 'C', 'sent', 1.00, DATE '2024-01-01', DATE '2024-01-31', 1, now(), now()),
+								       (2, 'bench-org-a', 'INV-2', 'C', 'sent', 1.00, DATE '2024-01-01', DATE '2024-01-31', 1, now(), now()),
+								       (3, 'bench-org-b', 'INV-1', 'C', 'sent', 1.00, DATE '2024-01-01', DATE '2024-01-31', 1, now(), now())""");
 			}
 			threadInvoice = 1;
 			List<Object[]> threads = new ArrayList<>();

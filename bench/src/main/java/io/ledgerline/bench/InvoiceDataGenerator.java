@@ -229,8 +229,8 @@ public final class InvoiceDataGenerator {
 		long rows = 2L * invoicesPerOrg;
 		try (PreparedStatement ps = c.prepareStatement("""
 				INSERT INTO invoices (id, org_id, invoice_number, customer_name, status, total, issued_on, version,
-				                      created_at, updated_at, archived_at, deleted_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+				                      created_at, updated_at, archived_at, deleted_at, due_on)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
 			for (long id = 1; id <= rows; id++) {
 				boolean first = (id & 1) == 1;
 				long numberInOrg = (id + 1) / 2;
@@ -242,12 +242,14 @@ public final class InvoiceDataGenerator {
 				ps.setString(4, "Customer " + random.nextInt(5_000) + " Ltd");
 				ps.setString(5, STATUSES[random.nextInt(STATUSES.length)]);
 				ps.setBigDecimal(6, BigDecimal.valueOf(random.nextLong(1_000, 5_000_000), 2));
-				ps.setObject(7, LocalDate.ofInstant(created.toInstant(), ZoneOffset.UTC));
+				LocalDate issued = LocalDate.ofInstant(created.toInstant(), ZoneOffset.UTC);
+				ps.setObject(7, issued);
 				ps.setLong(8, archived ? 2 : 1);
 				ps.setObject(9, created);
 				ps.setObject(10, archived ? created.plusDays(30) : created);
 				ps.setObject(11, archived ? created.plusDays(30) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
 				ps.setObject(12, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+				ps.setObject(13, issued.plusDays(30));
 				ps.addBatch();
 				if (id % BATCH == 0 || id == rows) {
 					ps.executeBatch();
