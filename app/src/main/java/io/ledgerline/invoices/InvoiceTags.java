@@ -43,7 +43,16 @@ public final class InvoiceTags {
 
 	/** The key of one list page: org, view and where the page starts. */
 	static String listKey(String orgId, InvoiceView view, long beforeId) {
-		return "invoices:list:" + orgId + ":" + view.value() + ":" + beforeId;
+		return listKey(orgId, view, InvoiceSearch.NONE, beforeId);
+	}
+
+	/**
+	 * The key of one page of a view or of a search within it: the search by its
+	 * normalised words (last, so no word can be mistaken for the cursor).
+	 */
+	static String listKey(String orgId, InvoiceView view, InvoiceSearch search, long beforeId) {
+		String key = "invoices:list:" + orgId + ":" + view.value() + ":" + beforeId;
+		return search.isNone() ? key : key + ":q:" + search.key();
 	}
 
 	static String recordKey(String orgId, long invoiceId) {
