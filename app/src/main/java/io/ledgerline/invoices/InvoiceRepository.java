@@ -52,8 +52,8 @@ class InvoiceRepository {
 	List<Invoice> page(String orgId, InvoiceView view, InvoiceSearch search, long beforeId, int limit) {
 		Listed listed = Listed.of(orgId, view, search);
 		return jdbc
-			.sql("SELECT " + LISTED_COLUMNS + listed.from() + " AND " + listed.key() + " < ? ORDER BY " + listed.key()
-					+ " DESC LIMIT ?")
+			.sql("SELECT " + LISTED_COLUMNS + listed.from() + " AND " + listed.key() + " < ? ORDER BY "
+					+ listed.order("DESC") + " LIMIT ?")
 			.params(listed.params(beforeId, limit))
 			.query(InvoiceRepository::map)
 			.list();
@@ -92,7 +92,7 @@ class InvoiceRepository {
 	Optional<Long> idAtRank(String orgId, InvoiceView view, InvoiceSearch search, long rank) {
 		Listed listed = Listed.of(orgId, view, search);
 		return jdbc
-			.sql("SELECT " + listed.key() + listed.from() + " ORDER BY " + listed.key() + " DESC LIMIT 1 OFFSET ?")
+			.sql("SELECT " + listed.key() + listed.from() + " ORDER BY " + listed.order("DESC") + " LIMIT 1 OFFSET ?")
 			.params(listed.params(rank))
 			.query(Long.class)
 			.optional();
@@ -105,8 +105,8 @@ class InvoiceRepository {
 	Optional<Long> idAbove(String orgId, InvoiceView view, InvoiceSearch search, long id, int steps) {
 		Listed listed = Listed.of(orgId, view, search);
 		return jdbc
-			.sql("SELECT " + listed.key() + listed.from() + " AND " + listed.key() + " >= ? ORDER BY " + listed.key()
-					+ " ASC LIMIT 1 OFFSET ?")
+			.sql("SELECT " + listed.key() + listed.from() + " AND " + listed.key() + " >= ? ORDER BY "
+					+ listed.order("ASC") + " LIMIT 1 OFFSET ?")
 			.params(listed.params(id, steps))
 			.query(Long.class)
 			.optional();
@@ -132,11 +132,12 @@ class InvoiceRepository {
 	 * joined invoice ({@code i}). Only the words are parameters; the SQL's shape depends
 	 * on their count alone.
 	 */
-	private record Listed(String from, String key, List<Object> leading) {
+	private record Listed(String from, String key, String index, List<Object> leading) {
 
 		static Listed of(String orgId, InvoiceView view, InvoiceSearch search) {
 			if (search.isNone()) {
-				return new Listed(" FROM invoices i WHERE i.org_id = ? AND " + view.predicate, "i.id", List.of(orgId));
+				return new Listed(" FROM invoices i WHERE i.org_id = ? AND " + view.predicate, "i.id", "i.org_id, i.id",
+						List.of(orgId));
 			}
 			StringBuilder from = new StringBuilder(
 					" FROM invoice_search_terms t JOIN invoices i ON i.id = t.invoice_id AND i.org_id = t.org_id"
@@ -147,7 +148,19 @@ class InvoiceRepository {
 					.append(" AND w.term = ? AND w.invoice_id = t.invoice_id)");
 				leading.add(word);
 			}
-			return new Listed(from.toString(), "t.invoice_id", List.copyOf(leading));
+			return new Listed(from.toString(), "t.invoice_id", "t.org_id, t.term, t.invoice_id", List.copyOf(leading));
+		}
+
+		/**
+		 * The keyset order spelled as the index's whole key: the leading columns are
+		 * fixed by the WHERE, so it is the key's order, and H2 walks the index for it
+		 * (given only the last column, H2 reads every match and sorts; PostgreSQL does
+		 * either).
+		 */
+		String order(String direction) {
+			return Arrays.stream(this.index.split(", "))
+				.map(column -> column + " " + direction)
+				.collect(Collectors.joining(", "));
 		}
 
 		Object[] params(Object... trailing) {
