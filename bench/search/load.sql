@@ -40,17 +40,17 @@ INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issu
                       created_at, updated_at, archived_at)
 SELECT 'acme', 'B-' || lpad(g::text, 7, '0'),
        f.w || ' ' || s.w || ' ' || x.w,
-       (ARRAY['draft','sent','paid','void'])[1 + (g * 31) % 4],
+       (ARRAY['draft','sent','paid','void'])[1 + ((g * 31) % 4)::int],
        ((g * 7919) % 500000) / 100.0 + 10,
-       DATE '2020-01-01' + (g / 500),
-       CASE WHEN (g * 104729) % 100 < 5 THEN 2 ELSE 1 END,
+       DATE '2020-01-01' + (g / 500)::int,
+       CASE WHEN (g * 15485863) % 1000037 % 100 < 5 THEN 2 ELSE 1 END,
        TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' + g * INTERVAL '1 minute',
        TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' + g * INTERVAL '1 minute',
-       CASE WHEN (g * 104729) % 100 < 5 THEN TIMESTAMP WITH TIME ZONE '2020-02-01 00:00:00+00' + g * INTERVAL '1 minute' END
-FROM generate_series(1, :n) AS g
-JOIN first_words f ON f.k = (g * 7919) % 120
-JOIN second_words s ON s.k = (g * 104729) % 40
-JOIN suffixes x ON x.k = (g * 1299709) % 6;
+       CASE WHEN (g * 15485863) % 1000037 % 100 < 5 THEN TIMESTAMP WITH TIME ZONE '2020-02-01 00:00:00+00' + g * INTERVAL '1 minute' END
+FROM generate_series(1::bigint, :n::bigint) AS g
+JOIN first_words f ON f.k = (g * 7919) % 1000003 % 120
+JOIN second_words s ON s.k = (g * 104729) % 999983 % 40
+JOIN suffixes x ON x.k = (g * 1299709) % 999979 % 6;
 
 INSERT INTO invoice_search_terms (org_id, term, invoice_id)
 SELECT i.org_id, p.term, i.id
