@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ledgerline.config.SeedBeforeServing;
 import io.ledgerline.config.Timestamps;
+import io.ledgerline.invoices.InvoiceSearchIndex;
 import io.ledgerline.summary.SummaryRepository;
 
 /**
@@ -52,15 +53,18 @@ class DemoDataSeeder extends SeedBeforeServing {
 
 	private final TransactionTemplate tx;
 
+	private final InvoiceSearchIndex searchIndex;
+
 	private final Clock clock;
 
 	DemoDataSeeder(JdbcClient jdbc, PasswordEncoder passwords, SummaryRepository summaries, TransactionTemplate tx,
-			Clock clock) {
+			InvoiceSearchIndex searchIndex, Clock clock) {
 		super(ORGS_AND_INVOICES);
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.summaries = summaries;
 		this.tx = tx;
+		this.searchIndex = searchIndex;
 		this.clock = clock;
 	}
 
@@ -157,6 +161,7 @@ class DemoDataSeeder extends SeedBeforeServing {
 			.params(orgId, number)
 			.query(Long.class)
 			.single();
+		searchIndex.add(orgId, id, number, customer);
 		int lineNo = 1;
 		for (Line line : lines) {
 			jdbc.sql("""

@@ -36,16 +36,19 @@ public class InvoiceCreation {
 
 	private final IdempotentCreates creates;
 
+	private final InvoiceSearchIndex searchIndex;
+
 	private final Clock clock;
 
 	InvoiceCreation(InvoiceNumbers numbers, InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
-			InvoiceInvalidation invalidation, IdempotentCreates creates, Clock clock) {
+			InvoiceInvalidation invalidation, IdempotentCreates creates, InvoiceSearchIndex searchIndex, Clock clock) {
 		this.numbers = numbers;
 		this.invoices = invoices;
 		this.summaries = summaries;
 		this.audit = audit;
 		this.invalidation = invalidation;
 		this.creates = creates;
+		this.searchIndex = searchIndex;
 		this.clock = clock;
 	}
 
@@ -72,6 +75,7 @@ public class InvoiceCreation {
 		// in a circle.
 		String number = numbers.next(orgId);
 		long id = invoices.insert(orgId, number, invoice, now);
+		searchIndex.add(orgId, id, number, invoice.customerName());
 		summaries.applyDelta(orgId, 1, invoice.total());
 		audit.record(orgId, actor.userId(), "invoice.create", "invoice", Long.toString(id),
 				number + " for '" + invoice.customerName() + "', " + invoice.lines().size() + " line(s), total "

@@ -110,7 +110,7 @@ class InvoiceLifecycleController {
 
 	private ModelAndView confirmation(ActingUser me, long id, Long version, String view) {
 		me.requireAdmin(LifecycleAction.DELETE.verb() + " invoices");
-		Invoice invoice = this.reads.forEdit(me, id);
+		Invoice invoice = this.reads.forEdit(me, id).invoice();
 		ModelAndView page = new ModelAndView(VIEW_CONFIRM_DELETE);
 		page.addObject("invoice", invoice);
 		page.addObject("version", version != null ? version : invoice.version());

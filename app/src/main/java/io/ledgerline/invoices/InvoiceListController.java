@@ -31,8 +31,8 @@ class InvoiceListController {
 	@GetMapping(path = "/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ApiResponse listJson(ActingUser me, @RequestParam(required = false) String view,
-			@RequestParam(required = false) String cursor) {
-		return ApiResponse.ok(reads.list(me, InvoiceView.parse(view), cursor).value());
+			@RequestParam(required = false) String q, @RequestParam(required = false) String cursor) {
+		return ApiResponse.ok(reads.list(me, InvoiceView.parse(view), InvoiceSearch.parse(q), cursor).value());
 	}
 
 	/**
@@ -46,11 +46,12 @@ class InvoiceListController {
 	}
 
 	@GetMapping("/invoices")
-	View list(ActingUser me, @RequestParam(required = false) String view,
+	View list(ActingUser me, @RequestParam(required = false) String view, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String cursor) {
 		InvoiceView parsedView = InvoiceView.parse(view);
-		Cached<InvoicePage> page = reads.list(me, parsedView, cursor);
-		return pages.list(me, parsedView, cursor, page, reads.summary(me.orgId()));
+		InvoiceSearch search = InvoiceSearch.parse(q);
+		Cached<InvoicePage> page = reads.list(me, parsedView, search, cursor);
+		return pages.list(me, parsedView, search, cursor, page, reads.summary(me.orgId()));
 	}
 
 }

@@ -53,10 +53,19 @@ class InvoicePages {
 	 * figures) above it.
 	 */
 	View list(ActingUser me, InvoiceView view, String cursor, Cached<InvoicePage> page, Cached<OrgSummary> summary) {
+		return list(me, view, InvoiceSearch.NONE, cursor, page, summary);
+	}
+
+	/** One page of one view of the list or of a search within it. */
+	View list(ActingUser me, InvoiceView view, InvoiceSearch search, String cursor, Cached<InvoicePage> page,
+			Cached<OrgSummary> summary) {
 		String orgId = me.orgId();
 		Cached<OverdueSummary> overdue = this.reads.overdue(orgId);
 		String orgName = me.active().orgName();
-		String key = orgId + ":" + orgName + ":" + view.value() + ":" + PageCursor.decode(cursor);
+		// The search as typed is on the page (the box, the links), so it is part of the
+		// key.
+		String key = orgId + ":" + orgName + ":" + view.value() + ":" + PageCursor.decode(cursor)
+				+ (search.isNone() ? "" : ":q:" + search.text());
 		return this.pages.page(LIST_TEMPLATE, this.chrome.prerendered(me, SECTION), key,
 				List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)), List.of(page, summary, overdue), () -> {
 					Map<String, Object> variables = new HashMap<>();
@@ -66,6 +75,9 @@ class InvoicePages {
 					variables.put("admin", me.isAdmin());
 					variables.put("view", view.value());
 					variables.put("page", page.value());
+					variables.put("q", search.linkText());
+					variables.put("links", new ListLinks(view.value(), search.linkText(), page.value()));
+					variables.put("position", ListPosition.of(page.value(), view, search, summary.value()));
 					variables.put("summary", summary.value());
 					variables.put("overdue", overdue.value());
 					variables.put("today", page.value().asOf());

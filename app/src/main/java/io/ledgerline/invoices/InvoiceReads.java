@@ -3,6 +3,7 @@ package io.ledgerline.invoices;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.springframework.stereotype.Service;
 
@@ -52,48 +53,66 @@ public class InvoiceReads {
 	}
 
 	/**
-	 * One page of a view. Only real pages are cached: a cursor that does not start a page
-	 * of the view as it is now (made up, another org's, past the end, or one whose
-	 * boundary moved with later writes) creates no entry, whatever anyone sends; it is
-	 * refused with the cursor of the page that now holds the rows after it
-	 * ({@link NotAPageBoundaryException}). Checked when the page is loaded, not on every
-	 * read: an entry exists only for a cursor that was a boundary when it was loaded, and
-	 * every write that moves boundaries updates the list's tag.
+	 * One page of a view: {@link #list(ActingUser, InvoiceView, InvoiceSearch, String)}.
 	 */
 	public Cached<InvoicePage> list(ActingUser actor, InvoiceView view, String cursor) {
+		return list(actor, view, InvoiceSearch.NONE, cursor);
+	}
+
+	/**
+	 * One page of a view, or of a search within it. Only real pages are cached: a cursor
+	 * that does not start a page of the view (and search) as it is now (made up, another
+	 * org's, past the end, or one whose boundary moved with later writes) creates no
+	 * entry, whatever anyone sends; it is refused with the cursor of the page that now
+	 * holds the rows after it ({@link NotAPageBoundaryException}). Checked when the page
+	 * is loaded, not on every read: an entry exists only for a cursor that was a boundary
+	 * when it was loaded, and every write that moves boundaries (or changes what a search
+	 * matches) updates the list's tag, which every page and search carries.
+	 */
+	Cached<InvoicePage> list(ActingUser actor, InvoiceView view, InvoiceSearch search, String cursor) {
 		InvoiceAccess.authorizeView(actor, view);
 		long before = PageCursor.decode(cursor);
 		String orgId = actor.orgId();
 		LocalDate today = day.today();
-		return cache.get(InvoiceTags.listKey(orgId, view, before, today), List.of(InvoiceTags.list(orgId)),
-				life.invoiceList(), () -> realPage(orgId, view, today, before));
+		return cache.get(InvoiceTags.listKey(orgId, view, search, before, today), List.of(InvoiceTags.list(orgId)),
+				life.invoiceList(), () -> realPage(orgId, view, today, search, before));
 	}
 
-	private InvoicePage realPage(String orgId, InvoiceView view, LocalDate today, long before) {
-		boolean first = before == PageCursor.FIRST_PAGE;
-		if (!first && !invoices.isPageBoundary(orgId, view, today, before, PAGE_SIZE)) {
-			throw new NotAPageBoundaryException(view, nearestPage(orgId, view, today, before));
+	private InvoicePage realPage(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search, long before) {
+		if (before == PageCursor.FIRST_PAGE) {
+			return page(orgId, view, today, search, before, 0);
 		}
-		InvoicePage page = page(orgId, view, today, before);
-		if (!first && page.rows().isEmpty()) {
-			throw new NotAPageBoundaryException(view, nearestPage(orgId, view, today, before));
+		OptionalLong above = invoices.rowsAboveBoundary(orgId, view, today, search, before, PAGE_SIZE);
+		if (above.isEmpty()) {
+			throw notABoundary(orgId, view, today, search, before);
+		}
+		InvoicePage page = page(orgId, view, today, search, before, above.getAsLong());
+		if (page.rows().isEmpty()) {
+			throw notABoundary(orgId, view, today, search, before);
 		}
 		return page;
+	}
+
+	private NotAPageBoundaryException notABoundary(String orgId, InvoiceView view, LocalDate today,
+			InvoiceSearch search, long before) {
+		return new NotAPageBoundaryException(view, search, nearestPage(orgId, view, today, search, before));
 	}
 
 	/**
 	 * The cursor of the page that holds the first row below {@code before}, or of the
 	 * last page when there is none; {@code null} for the first page.
 	 */
-	private String nearestPage(String orgId, InvoiceView view, LocalDate today, long before) {
-		long above = invoices.countFrom(orgId, view, today, before);
-		long total = invoices.countFrom(orgId, view, today, 0);
+	private String nearestPage(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search, long before) {
+		long above = invoices.countFrom(orgId, view, today, search, before);
+		long total = invoices.countFrom(orgId, view, today, search, 0);
 		long firstRow = Math.min(above, Math.max(0, total - 1));
 		long pageIndex = firstRow / PAGE_SIZE;
 		if (pageIndex == 0) {
 			return null;
 		}
-		return invoices.idAtRank(orgId, view, today, pageIndex * PAGE_SIZE - 1).map(PageCursor::encode).orElse(null);
+		return invoices.idAtRank(orgId, view, today, search, pageIndex * PAGE_SIZE - 1)
+			.map(PageCursor::encode)
+			.orElse(null);
 	}
 
 	/**
@@ -161,9 +180,25 @@ public class InvoiceReads {
 		return invoices.mostRecentlyArchived(actor.orgId());
 	}
 
-	private InvoicePage page(String orgId, InvoiceView view, LocalDate today, long beforeId) {
-		Slice<Invoice> rows = Slice.fetch(PAGE_SIZE, limit -> invoices.page(orgId, view, today, beforeId, limit));
-		return new InvoicePage(rows.rows(), rows.more() ? PageCursor.encode(rows.last().id()) : null, today);
+	/**
+	 * The rows below {@code beforeId} and where they sit: {@code rowsAbove} rows come
+	 * before them; the page before starts {@value #PAGE_SIZE} rows further up (the row
+	 * that many steps above {@code beforeId} is its cursor, none means it is the first
+	 * page). The total is counted only where that is cheap: the archive (one index range
+	 * of its own size); the active view's comes from the summary beside the page, and the
+	 * whole org's or a search's would be a count as large as what it counts.
+	 */
+	private InvoicePage page(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search, long beforeId,
+			long rowsAbove) {
+		Slice<Invoice> rows = Slice.fetch(PAGE_SIZE,
+				limit -> invoices.page(orgId, view, today, search, beforeId, limit));
+		String next = rows.more() ? PageCursor.encode(rows.last().id()) : null;
+		boolean newer = beforeId != PageCursor.FIRST_PAGE;
+		String newerCursor = newer
+				? invoices.idAbove(orgId, view, today, search, beforeId, PAGE_SIZE).map(PageCursor::encode).orElse(null)
+				: null;
+		Long total = view == InvoiceView.ARCHIVED && search.isNone() ? invoices.countArchived(orgId) : null;
+		return new InvoicePage(rows.rows(), next, newer, newerCursor, rowsAbove, total, today);
 	}
 
 	private InvoiceDetail detailOf(String orgId, long id, LocalDate today) {

@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -32,48 +36,153 @@ class InvoiceRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** At most {@code limit} rows below {@code beforeId}, newest first. */
+	/** {@link #COLUMNS} of the list's {@code i} (invoices) beside the search table. */
+	private static final String LISTED_COLUMNS = Arrays.stream(COLUMNS.split(","))
+		.map(column -> "i." + column.strip())
+		.collect(Collectors.joining(", "));
+
+	/** At most {@code limit} rows of the view below {@code beforeId}, newest first. */
 	List<Invoice> page(String orgId, InvoiceView view, LocalDate today, long beforeId, int limit) {
+		return page(orgId, view, today, InvoiceSearch.NONE, beforeId, limit);
+	}
+
+	/**
+	 * At most {@code limit} rows of the view (and search) below {@code beforeId}, newest
+	 * first.
+	 */
+	List<Invoice> page(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search, long beforeId,
+			int limit) {
+		Listed listed = Listed.of(orgId, view, today, search);
 		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id < ? AND " + view.predicate(today)
-					+ " ORDER BY id DESC LIMIT ?")
-			.params(orgId, beforeId, limit)
+			.sql("SELECT " + LISTED_COLUMNS + listed.from() + " AND " + listed.key() + " < ? ORDER BY "
+					+ listed.order("DESC") + " LIMIT ?")
+			.params(listed.params(beforeId, limit))
 			.query(InvoiceRepository::map)
 			.list();
 	}
 
 	/**
-	 * Whether a page that continues below {@code id} starts on a page boundary of the
-	 * view: the row {@code id} is in the view and a whole number of pages sits at and
-	 * above it. One index range up to that row: what the page itself reads past.
+	 * How many rows of the view (and search) sit above a page that continues below
+	 * {@code id}, when that page starts on a page boundary: the row {@code id} is listed
+	 * and a whole number of pages sits at and above it; empty otherwise. One index range
+	 * up to that row: what the page itself reads past.
 	 */
-	boolean isPageBoundary(String orgId, InvoiceView view, LocalDate today, long id, int pageSize) {
+	OptionalLong rowsAboveBoundary(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search, long id,
+			int pageSize) {
+		Listed listed = Listed.of(orgId, view, today, search);
 		return jdbc
-			.sql("SELECT COUNT(*) AS above, COALESCE(SUM(CASE WHEN id = ? THEN 1 ELSE 0 END), 0) AS listed"
-					+ " FROM invoices WHERE org_id = ? AND id >= ? AND " + view.predicate(today))
-			.params(id, orgId, id)
-			.query((rs, n) -> rs.getLong("listed") == 1 && rs.getLong("above") % pageSize == 0)
+			.sql("SELECT COUNT(*) AS above, COALESCE(SUM(CASE WHEN " + listed.key()
+					+ " = ? THEN 1 ELSE 0 END), 0) AS listed" + listed.from() + " AND " + listed.key() + " >= ?")
+			.params(listed.paramsAfter(id, id))
+			.query((rs, n) -> rs.getLong("listed") == 1 && rs.getLong("above") % pageSize == 0
+					? OptionalLong.of(rs.getLong("above")) : OptionalLong.empty())
 			.single();
 	}
 
-	/** How many rows of the view sit at or above {@code id}. */
-	long countFrom(String orgId, InvoiceView view, LocalDate today, long id) {
-		return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE org_id = ? AND id >= ? AND " + view.predicate(today))
-			.params(orgId, id)
+	/** How many rows of the view (and search) sit at or above {@code id}. */
+	long countFrom(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search, long id) {
+		Listed listed = Listed.of(orgId, view, today, search);
+		return jdbc.sql("SELECT COUNT(*)" + listed.from() + " AND " + listed.key() + " >= ?")
+			.params(listed.params(id))
 			.query(Long.class)
 			.single();
 	}
 
 	/**
-	 * The id of the row at {@code rank} (0 is the newest) of the view, if there is one.
+	 * The id of the row at {@code rank} (0 is the newest) of the view (and search), if
+	 * there is one.
 	 */
-	Optional<Long> idAtRank(String orgId, InvoiceView view, LocalDate today, long rank) {
+	Optional<Long> idAtRank(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search, long rank) {
+		Listed listed = Listed.of(orgId, view, today, search);
 		return jdbc
-			.sql("SELECT id FROM invoices WHERE org_id = ? AND " + view.predicate(today)
-					+ " ORDER BY id DESC LIMIT 1 OFFSET ?")
-			.params(orgId, rank)
+			.sql("SELECT " + listed.key() + listed.from() + " ORDER BY " + listed.order("DESC") + " LIMIT 1 OFFSET ?")
+			.params(listed.params(rank))
 			.query(Long.class)
 			.optional();
+	}
+
+	/**
+	 * The id {@code steps} rows above {@code id} (counting {@code id} as the first), if
+	 * there is one: the index walked upwards, for the Newer link.
+	 */
+	Optional<Long> idAbove(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search, long id, int steps) {
+		Listed listed = Listed.of(orgId, view, today, search);
+		return jdbc
+			.sql("SELECT " + listed.key() + listed.from() + " AND " + listed.key() + " >= ? ORDER BY "
+					+ listed.order("ASC") + " LIMIT 1 OFFSET ?")
+			.params(listed.params(id, steps))
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * The org's archived (not deleted) invoices: one range of
+	 * {@code invoices_org_active_totals}, the size of the archive, not of the org.
+	 */
+	long countArchived(String orgId) {
+		return jdbc
+			.sql("SELECT COUNT(*) FROM invoices WHERE org_id = ? AND deleted_at IS NULL AND archived_at IS NOT NULL")
+			.param(orgId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The FROM and WHERE of one view, alone or searched, and the column its keyset order
+	 * walks. A search walks the search index ({@code t}, primary key org, term, invoice)
+	 * for its longest word, one equality whose rows come in invoice order, and checks
+	 * each further word by a primary-key probe per candidate; the view's predicate is
+	 * checked on the joined invoice ({@code i}). Only the words are parameters; the SQL's
+	 * shape depends on their count alone.
+	 */
+	private record Listed(String from, String key, String index, List<Object> leading) {
+
+		static Listed of(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search) {
+			if (search.isNone()) {
+				return new Listed(" FROM invoices i WHERE i.org_id = ? AND " + view.predicate(today), "i.id",
+						"i.org_id, i.id", List.of(orgId));
+			}
+			StringBuilder from = new StringBuilder(
+					" FROM invoice_search_terms t JOIN invoices i ON i.id = t.invoice_id AND i.org_id = t.org_id"
+							+ " WHERE t.org_id = ? AND t.term = ? AND " + view.predicate(today));
+			List<Object> leading = new ArrayList<>(List.of(orgId, search.words().get(0)));
+			for (String word : search.words().subList(1, search.words().size())) {
+				// A probe per candidate, never a join: as a semi-join (EXISTS) a prepared
+				// statement's generic plan may merge with the other word's whole range
+				// (420,000 rows for "b" at 1M invoices, BENCHMARKS "Search").
+				from.append(" AND (SELECT 1 FROM invoice_search_terms w WHERE w.org_id = t.org_id")
+					.append(" AND w.term = ? AND w.invoice_id = t.invoice_id LIMIT 1) IS NOT NULL");
+				leading.add(word);
+			}
+			return new Listed(from.toString(), "t.invoice_id", "t.org_id, t.term, t.invoice_id", List.copyOf(leading));
+		}
+
+		/**
+		 * The keyset order spelled as the index's whole key: the leading columns are
+		 * fixed by the WHERE, so it is the key's order, and H2 walks the index for it
+		 * (given only the last column, H2 reads every match and sorts; PostgreSQL does
+		 * either).
+		 */
+		String order(String direction) {
+			return Arrays.stream(this.index.split(", "))
+				.map(column -> column + " " + direction)
+				.collect(Collectors.joining(", "));
+		}
+
+		Object[] params(Object... trailing) {
+			List<Object> all = new ArrayList<>(this.leading);
+			all.addAll(Arrays.asList(trailing));
+			return all.toArray();
+		}
+
+		/** The key's own parameter comes first (in the select list), then the rest. */
+		Object[] paramsAfter(Object first, Object... trailing) {
+			List<Object> all = new ArrayList<>(List.of(first));
+			all.addAll(this.leading);
+			all.addAll(Arrays.asList(trailing));
+			return all.toArray();
+		}
+
 	}
 
 	Optional<Invoice> find(String orgId, long id) {

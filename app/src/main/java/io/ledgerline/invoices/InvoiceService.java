@@ -27,14 +27,17 @@ public class InvoiceService {
 
 	private final InvoiceInvalidation invalidation;
 
+	private final InvoiceSearchIndex searchIndex;
+
 	private final Clock clock;
 
 	InvoiceService(InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
-			InvoiceInvalidation invalidation, Clock clock) {
+			InvoiceInvalidation invalidation, InvoiceSearchIndex searchIndex, Clock clock) {
 		this.invoices = invoices;
 		this.summaries = summaries;
 		this.audit = audit;
 		this.invalidation = invalidation;
+		this.searchIndex = searchIndex;
 		this.clock = clock;
 	}
 
@@ -62,6 +65,7 @@ public class InvoiceService {
 			throw new InvoiceConflictException(InvoiceConflictException.EDIT_CHANGED_ELSEWHERE, before);
 		}
 		invoices.replaceLines(id, changes.lines());
+		searchIndex.rename(actor.orgId(), id, before.number(), before.customerName(), changes.customerName());
 		if (before.isActive()) {
 			summaries.applyDelta(actor.orgId(), 0, changes.total().subtract(before.total()));
 		}

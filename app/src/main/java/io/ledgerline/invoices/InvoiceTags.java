@@ -42,14 +42,21 @@ public final class InvoiceTags {
 		return List.of(list(orgId), record(orgId, invoiceId), summary(orgId));
 	}
 
-	/**
-	 * The key of one list page: org, view, where the page starts and the day it is read
-	 * for. Overdue-ness changes at midnight without a write, so every read that shows it
-	 * is keyed by the day: the first read after midnight misses and loads afresh
-	 * (docs/CACHING.md, "Overdue and midnight").
-	 */
+	/** The key of one list page: org, view, where the page starts and the day. */
 	static String listKey(String orgId, InvoiceView view, long beforeId, LocalDate day) {
-		return "invoices:list:" + orgId + ":" + view.value() + ":" + beforeId + ":" + day;
+		return listKey(orgId, view, InvoiceSearch.NONE, beforeId, day);
+	}
+
+	/**
+	 * The key of one page of a view or of a search within it, read for one day.
+	 * Overdue-ness changes at midnight without a write, so every read that shows it is
+	 * keyed by the day: the first read after midnight misses and loads afresh
+	 * (docs/CACHING.md, "Overdue and midnight"). The search comes last, by its normalised
+	 * words, so no word can be mistaken for the cursor or the day.
+	 */
+	static String listKey(String orgId, InvoiceView view, InvoiceSearch search, long beforeId, LocalDate day) {
+		String key = "invoices:list:" + orgId + ":" + view.value() + ":" + beforeId + ":" + day;
+		return search.isNone() ? key : key + ":q:" + search.key();
 	}
 
 	/** One invoice's record, for one day (its overdue mark). */

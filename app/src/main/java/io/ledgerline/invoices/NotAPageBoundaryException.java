@@ -9,21 +9,20 @@ class NotAPageBoundaryException extends RuntimeException {
 
 	private final InvoiceView view;
 
+	private final InvoiceSearch search;
+
 	private final String nearestCursor;
 
-	NotAPageBoundaryException(InvoiceView view, String nearestCursor) {
+	NotAPageBoundaryException(InvoiceView view, InvoiceSearch search, String nearestCursor) {
 		super("The cursor does not start a page of the " + view.value() + " view.", null, false, false);
 		this.view = view;
+		this.search = search;
 		this.nearestCursor = nearestCursor;
 	}
 
 	/** Where the rows after the cursor are listed now. */
 	String nearestPage() {
-		StringBuilder location = new StringBuilder("/invoices?view=").append(this.view.value());
-		if (this.nearestCursor != null) {
-			location.append("&cursor=").append(this.nearestCursor);
-		}
-		return location.toString();
+		return ListLinks.to(this.view.value(), this.search.linkText(), this.nearestCursor);
 	}
 
 }

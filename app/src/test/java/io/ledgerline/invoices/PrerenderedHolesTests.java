@@ -99,8 +99,8 @@ class PrerenderedHolesTests {
 		assertThat(landing.formsPostingTo("/invoices/" + invoice.id() + "/restore")).as("the undo form, with a token")
 			.isEqualTo(1);
 		assertThat(landing.count("name=\"_csrf\" value=\"" + group(FIRST_TOKEN, landing) + "\""))
-			.as("every form carries this response's token")
-			.isEqualTo(landing.count("<form"));
+			.as("every form that posts carries this response's token (the search box is a GET: no token in a URL)")
+			.isEqualTo(landing.count("<form") - landing.count("method=\"get\""));
 		assertThat(again.has("toast")).isFalse();
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.ledgerline.invoices.InvoiceSearchIndex;
 import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
@@ -30,9 +31,12 @@ public class Fixtures {
 
 	private final String passwordHash;
 
-	Fixtures(JdbcClient jdbc, PasswordEncoder passwords, ManualClock clock) {
+	private final InvoiceSearchIndex searchIndex;
+
+	Fixtures(JdbcClient jdbc, PasswordEncoder passwords, ManualClock clock, InvoiceSearchIndex searchIndex) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.searchIndex = searchIndex;
 		this.passwordHash = passwords.encode(PASSWORD);
 	}
 
@@ -76,18 +80,27 @@ public class Fixtures {
 
 	/** An active draft invoice at version 1; the org's stored summary is kept in step. */
 	public TestInvoice invoice(String orgId, String total) {
+		return invoice(orgId, total, "Fixture Customer");
+	}
+
+	/**
+	 * {@link #invoice(String, String)} for {@code customerName}, found by search like one
+	 * the app made.
+	 */
+	public TestInvoice invoice(String orgId, String total, String customerName) {
 		String number = "T-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4);
 		jdbc.sql(
 				"""
 						INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version, created_at, updated_at)
-						VALUES (?, ?, 'Fixture Customer', 'draft', ?, ?, ?, 1, ?, ?)""")
-			.params(orgId, number, new BigDecimal(total), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1), now(),
-					now())
+						VALUES (?, ?, ?, 'draft', ?, ?, ?, 1, ?, ?)""")
+			.params(orgId, number, customerName, new BigDecimal(total), LocalDate.of(2026, 11, 1),
+					LocalDate.of(2026, 12, 1), now(), now())
 			.update();
 		long id = jdbc.sql("SELECT id FROM invoices WHERE org_id = ? AND invoice_number = ?")
 			.params(orgId, number)
 			.query(Long.class)
 			.single();
+		searchIndex.add(orgId, id, number, customerName);
 		jdbc.sql("""
 				UPDATE org_invoice_summaries SET active_count = active_count + 1, active_total = active_total + ?
 				WHERE org_id = ?""").params(new BigDecimal(total), orgId).update();

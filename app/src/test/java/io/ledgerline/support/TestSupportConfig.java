@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.ledgerline.invoices.InvoiceSearchIndex;
 import io.ledgerline.tagcache.testing.ManualClock;
 
 @TestConfiguration(proxyBeanMethods = false)
@@ -36,8 +37,8 @@ public class TestSupportConfig {
 	}
 
 	@Bean
-	Fixtures fixtures(JdbcClient jdbc, PasswordEncoder passwords, ManualClock clock) {
-		return new Fixtures(jdbc, passwords, clock);
+	Fixtures fixtures(JdbcClient jdbc, PasswordEncoder passwords, ManualClock clock, InvoiceSearchIndex searchIndex) {
+		return new Fixtures(jdbc, passwords, clock, searchIndex);
 	}
 
 }

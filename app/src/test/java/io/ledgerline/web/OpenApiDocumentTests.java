@@ -69,7 +69,7 @@ class OpenApiDocumentTests {
 
 		assertThat((List<String>) JsonPath.read(document, "$.paths['/invoices'].get.parameters[*].name"))
 			.as("the acting user is resolved from the session, never a parameter")
-			.containsExactlyInAnyOrder("view", "cursor");
+			.containsExactlyInAnyOrder("view", "q", "cursor");
 		assertThat(paths).as("pages are not part of the JSON API").doesNotContainKey("/invoices/{id}/edit");
 		assertThat((Map<String, Object>) JsonPath.read(document, "$.components.schemas.ApiResponse.properties"))
 			.containsKeys("ok", "data", "error");

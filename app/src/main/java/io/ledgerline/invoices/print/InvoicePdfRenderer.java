@@ -76,6 +76,7 @@ final class InvoicePdfRenderer {
 		pages.down(26);
 		fact(pages, "Billed to", invoice.customerName());
 		fact(pages, "Issued", invoice.issuedOn() == null ? "" : invoice.issuedOn().toString());
+		fact(pages, "Due", invoice.dueOn() == null ? "" : invoice.dueOn().toString());
 		pages.down(14);
 	}
 
