@@ -23,7 +23,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -55,12 +54,12 @@ import java.util.function.ToIntFunction;
  * to the other instances over the {@link InvalidationBus}, and are reported to
  * {@link InvalidationListener}s once they took effect.
  *
- * <h2>Memory</h2> The cache is bounded by entries or, with {@link Builder#maximumWeight},
- * by estimated bytes; Caffeine evicts beyond the bound. Entries that can never be served
- * again (their tag was updated, their stale window ran out) are removed by a sweep that
- * follows invalidations at most once per {@link Builder#sweepInterval sweep interval}, so
- * they do not wait for their profile's {@code expire} or for eviction to give their
- * memory back.
+ * <h2>Memory</h2> The cache is bounded by entries or, with
+ * {@link TagCacheBuilder#maximumWeight}, by estimated bytes; Caffeine evicts beyond the
+ * bound. Entries that can never be served again (their tag was updated, their stale
+ * window ran out) are removed by a sweep that follows invalidations at most once per
+ * {@link TagCacheBuilder#sweepInterval sweep interval}, so they do not wait for their
+ * profile's {@code expire} or for eviction to give their memory back.
  *
  * <p>
  * Instances are thread-safe. Storage, the size bound and expiry are Caffeine's.
@@ -124,25 +123,9 @@ public final class TagCache {
 	 */
 	private final AtomicLong condemnedThrough = new AtomicLong();
 
-	private final LongAdder hits = new LongAdder();
+	private final StatsCounter stats = new StatsCounter();
 
-	private final LongAdder misses = new LongAdder();
-
-	private final LongAdder staleServes = new LongAdder();
-
-	private final LongAdder refreshes = new LongAdder();
-
-	private final LongAdder refreshFailures = new LongAdder();
-
-	private final LongAdder evictions = new LongAdder();
-
-	private final LongAdder updateTags = new LongAdder();
-
-	private final LongAdder revalidateTags = new LongAdder();
-
-	private final LongAdder revalidatePaths = new LongAdder();
-
-	private TagCache(Builder builder) {
+	private TagCache(TagCacheBuilder builder) {
 		this.clock = builder.clock;
 		this.originNanos = clock.millis() * 1_000_000L;
 		this.instanceId = builder.instanceId != null ? builder.instanceId : defaultInstanceId();
@@ -158,11 +141,9 @@ public final class TagCache {
 		this.sweepIntervalNanos = Nanos.of(builder.sweepInterval);
 
 		// Caffeine reads its ticker on every lookup. Millisecond resolution is plenty for
-		// freeing
-		// memory (what its expiry is for here; serving decisions use the full-precision
-		// clock), it
-		// only ever lags, so an entry is never dropped early, and millis() is the cheaper
-		// read.
+		// freeing memory (what its expiry is for here; serving decisions use the
+		// full-precision clock), it only ever lags, so an entry is never dropped early,
+		// and millis() is the cheaper read.
 		Ticker ticker = () -> clock.millis() * 1_000_000L - originNanos;
 		Caffeine<Object, Object> storage = Caffeine.newBuilder();
 		if (valueWeigher != null) {
@@ -173,23 +154,32 @@ public final class TagCache {
 		}
 		this.entries = storage.ticker(ticker)
 			// Housekeeping (expiry, eviction, the removal listener) runs on the calling
-			// thread: it
-			// is cheap, it keeps eviction counts exact right after cleanUp(), and it
-			// leaves the
-			// refresh executor to refreshes alone.
+			// thread: it is cheap, it keeps eviction counts exact right after cleanUp(),
+			// and it leaves the refresh executor to refreshes alone.
 			.executor(Runnable::run)
 			.expireAfter(new ExpireAtLifeExpire())
 			.removalListener((String key, Entry entry, RemovalCause cause) -> {
 				if (cause == RemovalCause.SIZE) {
-					evictions.increment();
+					stats.recordEviction();
 				}
 			})
 			.build();
 		this.tagStates = Caffeine.newBuilder().weakValues().executor(Runnable::run).build();
 	}
 
-	public static Builder builder() {
-		return new Builder();
+	/** Starts configuring a cache. */
+	public static TagCacheBuilder builder() {
+		return new TagCacheBuilder();
+	}
+
+	static TagCache create(TagCacheBuilder builder) {
+		TagCache cache = new TagCache(builder);
+		// Subscribed only once fully constructed: the bus may deliver on any
+		// thread at once.
+		cache.bus.subscribe(cache::receive);
+		cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
+		cache.coordinator.subscribe(cache::receiveShared);
+		return cache;
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -268,7 +258,7 @@ public final class TagCache {
 		if (entry != null) {
 			Entry.Status status = statusOf(entry, nowNanos(), reusable);
 			if (status == Entry.Status.FRESH) {
-				hits.increment();
+				stats.recordHit();
 				return entry.cached();
 			}
 			if (status == Entry.Status.STALE) {
@@ -316,7 +306,7 @@ public final class TagCache {
 	}
 
 	private <V> Cached<V> serveStale(Entry entry, Request request) {
-		staleServes.increment();
+		stats.recordStaleServe();
 		refreshInBackground(entry, request);
 		return entry.cached();
 	}
@@ -334,11 +324,10 @@ public final class TagCache {
 							+ "' asked the cache for that same key");
 				}
 				// A load that started before one of its tags was expired would hand this
-				// reader a
-				// value older than a write it may have just made: start a newer one
-				// instead.
+				// reader a value older than a write it may have just made: start a
+				// newer one instead.
 				if (inFlight.tags.unexpired() && inFlight.sequence > condemnedThrough.get()) {
-					misses.increment();
+					stats.recordMiss();
 					return inFlight.await().cached();
 				}
 			}
@@ -349,9 +338,8 @@ public final class TagCache {
 				continue;
 			}
 			// A leader that finished between our look at the cache and our claim stored
-			// its entry
-			// before leaving the map, so it is visible now: use it rather than load a
-			// second time.
+			// its entry before leaving the map, so it is visible now: use it rather than
+			// load a second time.
 			Entry landed = entries.getIfPresent(request.storeKey);
 			if (landed != null) {
 				Entry.Status status = statusOf(landed, nowNanos(), request.reusable);
@@ -359,13 +347,13 @@ public final class TagCache {
 					loads.remove(request.storeKey, mine);
 					mine.succeed(landed);
 					if (status == Entry.Status.FRESH) {
-						hits.increment();
+						stats.recordHit();
 						return landed.cached();
 					}
 					return serveStale(landed, request);
 				}
 			}
-			misses.increment();
+			stats.recordMiss();
 			return lead(request, mine).cached();
 		}
 	}
@@ -377,8 +365,8 @@ public final class TagCache {
 			store(request.storeKey, entry);
 		}
 		catch (RuntimeException | Error failure) {
-			// Whatever happens, the waiters must be released and the key freed for the
-			// next miss.
+			// Whatever happens, the waiters must be released and the key freed for
+			// the next miss.
 			loads.remove(request.storeKey, load);
 			load.fail(failure);
 			throw failure;
@@ -428,12 +416,12 @@ public final class TagCache {
 		if (!stale.refreshing.compareAndSet(false, true)) {
 			return;
 		}
-		refreshes.increment();
+		stats.recordRefresh();
 		try {
 			refreshExecutor.execute(() -> refresh(stale, request));
 		}
 		catch (RejectedExecutionException e) {
-			refreshFailures.increment();
+			stats.recordRefreshFailure();
 			stale.refreshing.set(false);
 			LOG.log(Level.WARNING, "could not schedule the refresh of key '" + request.displayKey + "'", e);
 		}
@@ -448,8 +436,8 @@ public final class TagCache {
 		try {
 			RefreshCoordinator.Claim claim = claim(stale, request);
 			if (claim instanceof RefreshCoordinator.Claim.Follow follow) {
-				// Not refreshing here: a stale read once the lease has run out claims
-				// again.
+				// Not refreshing here: a stale read once the lease has run
+				// out claims again.
 				long untilNanos = Nanos.minus(nowNanos(), -Math.max(1, Nanos.of(follow.retryAfter())));
 				stale.following = new Entry.Following(stale.tags.staleGeneration(), untilNanos);
 				stale.refreshing.set(false);
@@ -471,7 +459,7 @@ public final class TagCache {
 		}
 		finally {
 			if (!refreshed) {
-				refreshFailures.increment();
+				stats.recordRefreshFailure();
 				// Let a later stale read try again.
 				stale.refreshing.set(false);
 			}
@@ -521,8 +509,8 @@ public final class TagCache {
 					entry.fetchedAt, tags.seen(request.tags), instanceId));
 		}
 		catch (RuntimeException e) {
-			// Refreshed here all the same; the others claim again when the lease runs
-			// out.
+			// Refreshed here all the same; the others claim again when the
+			// lease runs out.
 			LOG.log(Level.WARNING, "could not share the refresh of key '" + request.displayKey + "'", e);
 		}
 	}
@@ -682,8 +670,7 @@ public final class TagCache {
 		List<TagInvalidation> messages = new ArrayList<>(planned.size());
 		for (Planned p : planned) {
 			// Propose without raising our own counter: it may only ever hold epochs that
-			// were really
-			// allocated, because new tag states start from it (see TagState).
+			// were really allocated, because new tag states start from it (see TagState).
 			long epoch = bus.nextEpoch(epochs.get() + 1);
 			if (epoch <= 0) {
 				throw new IllegalStateException("the invalidation bus allocated a non-positive epoch: " + epoch);
@@ -696,7 +683,7 @@ public final class TagCache {
 			bus.publish(message);
 		}
 		for (Planned p : planned) {
-			counter(p.primitive).increment();
+			stats.recordInvalidation(p.primitive);
 		}
 		sweepSoon();
 		if (listeners.isEmpty()) {
@@ -757,8 +744,8 @@ public final class TagCache {
 
 	private void apply(TagInvalidation message) {
 		epochs.accumulateAndGet(message.epoch(), Math::max);
-		// No state means no entry and no load refers to the tag: there is nothing to
-		// invalidate.
+		// No state means no entry and no load refers to the tag: there is
+		// nothing to invalidate.
 		TagState state = tagStates.getIfPresent(message.tag());
 		if (state == null) {
 			return;
@@ -806,20 +793,12 @@ public final class TagCache {
 		return discarded;
 	}
 
-	private LongAdder counter(Primitive primitive) {
-		return switch (primitive) {
-			case UPDATE_TAG -> updateTags;
-			case REVALIDATE_TAG -> revalidateTags;
-			case REVALIDATE_PATH -> revalidatePaths;
-		};
-	}
-
 	// ---------------------------------------------------------------------------------------------
 	// Profiles, stats, scopes
 
 	/**
 	 * A built-in profile ({@code "default"}, {@code "seconds"}, ... {@code "max"}) or one
-	 * registered with {@link Builder#profile(CacheLife)}.
+	 * registered with {@link TagCacheBuilder#profile(CacheLife)}.
 	 * @throws IllegalArgumentException for an unknown name
 	 */
 	public CacheLife profile(String name) {
@@ -835,8 +814,7 @@ public final class TagCache {
 	}
 
 	public CacheStats stats() {
-		return new CacheStats(hits.sum(), misses.sum(), staleServes.sum(), refreshes.sum(), refreshFailures.sum(),
-				evictions.sum(), updateTags.sum(), revalidateTags.sum(), revalidatePaths.sum());
+		return stats.snapshot();
 	}
 
 	/** The approximate number of entries held, including dead ones not yet cleaned up. */
@@ -845,8 +823,9 @@ public final class TagCache {
 	}
 
 	/**
-	 * The estimated bytes held, when the cache is bounded by {@link Builder#maximumWeight
-	 * weight}; otherwise the number of entries (each weighs one).
+	 * The estimated bytes held, when the cache is bounded by
+	 * {@link TagCacheBuilder#maximumWeight weight}; otherwise the number of entries (each
+	 * weighs one).
 	 */
 	public long weightedSize() {
 		return entries.policy().eviction().flatMap(eviction -> {
@@ -923,8 +902,8 @@ public final class TagCache {
 	}
 
 	/**
-	 * Lets Caffeine drop an entry once it is older than its profile's {@code expire},
-	 * freeing memory.
+	 * Lets Caffeine drop an entry once it is older than its profile's {@code
+	 * expire}, freeing memory.
 	 */
 	private final class ExpireAtLifeExpire implements Expiry<String, Entry> {
 
@@ -958,199 +937,6 @@ public final class TagCache {
 	 */
 	private record Planned(Primitive primitive, String target, String tag, TagInvalidation.Kind kind,
 			Duration staleWindow) {
-	}
-
-	/** Configures a {@link TagCache}. Not thread-safe; build once and share the cache. */
-	public static final class Builder {
-
-		private Clock clock = Clock.systemUTC();
-
-		private long maximumSize = 10_000;
-
-		private long maximumWeight;
-
-		private ToIntFunction<Object> valueWeigher;
-
-		private Duration sweepInterval = Duration.ofSeconds(30);
-
-		private String instanceId;
-
-		private Executor refreshExecutor = ForkJoinPool.commonPool();
-
-		private InvalidationBus bus;
-
-		private RefreshCoordinator coordinator = RefreshCoordinator.INDEPENDENT;
-
-		private CommitBinding commitBinding = CommitBinding.IMMEDIATE;
-
-		private InvalidationRecorder recorder = InvalidationRecorder.NONE;
-
-		private Supplier<Duration> ageLimit;
-
-		private final List<InvalidationListener> listeners = new ArrayList<>();
-
-		private final Map<String, CacheLife> profiles = new HashMap<>();
-
-		private Builder() {
-		}
-
-		/**
-		 * The source of all time: {@code fetchedAt}, ages, stale windows and Caffeine's
-		 * ticker. Default {@code Clock.systemUTC()}.
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = Objects.requireNonNull(clock, "clock must not be null");
-			return this;
-		}
-
-		/**
-		 * The most entries held; beyond it Caffeine evicts (counted in
-		 * {@link CacheStats#evictions()}). Default 10,000.
-		 */
-		public Builder maximumSize(long maxEntries) {
-			if (maxEntries < 0) {
-				throw new IllegalArgumentException("maximumSize must not be negative, was " + maxEntries);
-			}
-			this.maximumSize = maxEntries;
-			return this;
-		}
-
-		/**
-		 * Bounds the cache by estimated bytes instead of entries: each entry weighs what
-		 * {@code valueBytes} estimates for its value, plus the key and the cache's own
-		 * few hundred bytes per entry. Beyond {@code maxBytes} Caffeine evicts (counted
-		 * in {@link CacheStats#evictions()}). Replaces {@link #maximumSize}.
-		 * @param maxBytes the budget, at least 1
-		 * @param valueBytes a value's estimated size in bytes (cheap: it runs once per
-		 * load); negative results count as 0
-		 */
-		public Builder maximumWeight(long maxBytes, ToIntFunction<Object> valueBytes) {
-			if (maxBytes < 1) {
-				throw new IllegalArgumentException("maximumWeight must be at least 1, was " + maxBytes);
-			}
-			this.maximumWeight = maxBytes;
-			this.valueWeigher = Objects.requireNonNull(valueBytes, "valueBytes must not be null");
-			return this;
-		}
-
-		/**
-		 * At most how often dead entries are swept out after invalidations (see the class
-		 * comment). Default 30 seconds.
-		 */
-		public Builder sweepInterval(Duration interval) {
-			Objects.requireNonNull(interval, "sweepInterval must not be null");
-			if (interval.isNegative()) {
-				throw new IllegalArgumentException("sweepInterval must not be negative, was " + interval);
-			}
-			this.sweepInterval = interval;
-			return this;
-		}
-
-		/**
-		 * Identifies this cache in events and bus messages; default {@code hostname:pid}.
-		 * Caches that share a bus must have distinct ids (a cache ignores messages
-		 * carrying its own id).
-		 */
-		public Builder instanceId(String id) {
-			Objects.requireNonNull(id, "instanceId must not be null");
-			if (id.isBlank()) {
-				throw new IllegalArgumentException("instanceId must not be blank");
-			}
-			this.instanceId = id;
-			return this;
-		}
-
-		/** Runs background refreshes. Default {@code ForkJoinPool.commonPool()}. */
-		public Builder refreshExecutor(Executor executor) {
-			this.refreshExecutor = Objects.requireNonNull(executor, "refreshExecutor must not be null");
-			return this;
-		}
-
-		/**
-		 * Carries invalidations to other instances. Default: a new
-		 * {@link LocalInvalidationBus}.
-		 */
-		public Builder bus(InvalidationBus bus) {
-			this.bus = Objects.requireNonNull(bus, "bus must not be null");
-			return this;
-		}
-
-		/**
-		 * Decides which cache of a cluster runs each shared background refresh (see
-		 * {@link RefreshCoordinator}). Default {@link RefreshCoordinator#INDEPENDENT}:
-		 * every cache refreshes on its own.
-		 */
-		public Builder refreshCoordinator(RefreshCoordinator coordinator) {
-			this.coordinator = Objects.requireNonNull(coordinator, "refreshCoordinator must not be null");
-			return this;
-		}
-
-		/**
-		 * Binds invalidations to the caller's transaction. Default
-		 * {@link CommitBinding#IMMEDIATE}.
-		 */
-		public Builder commitBinding(CommitBinding binding) {
-			this.commitBinding = Objects.requireNonNull(binding, "commitBinding must not be null");
-			return this;
-		}
-
-		/**
-		 * Records every invalidation when it is asked for, before the commit binding
-		 * defers it (see {@link InvalidationRecorder}). Default
-		 * {@link InvalidationRecorder#NONE}.
-		 */
-		public Builder recorder(InvalidationRecorder recorder) {
-			this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
-			return this;
-		}
-
-		/**
-		 * A bound on the age of what is served, consulted on every read: while it returns
-		 * a duration, an entry older than that is treated as expired (the read loads).
-		 * For an instance that knows it may be missing invalidations (its bus is down):
-		 * it then serves nothing older than the bound. {@code null} from the supplier
-		 * means no bound. Default: none.
-		 */
-		public Builder ageLimit(Supplier<Duration> limit) {
-			this.ageLimit = Objects.requireNonNull(limit, "ageLimit must not be null");
-			return this;
-		}
-
-		/**
-		 * Adds a listener told about every invalidation this cache performs. May be
-		 * called several times.
-		 */
-		public Builder listener(InvalidationListener listener) {
-			listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
-			return this;
-		}
-
-		/**
-		 * Registers a custom profile, found afterwards by
-		 * {@link TagCache#profile(String)} and {@code revalidateTag(tag, name)}.
-		 */
-		public Builder profile(CacheLife custom) {
-			Objects.requireNonNull(custom, "profile must not be null");
-			if (CacheLife.builtIn(custom.name()).isPresent()) {
-				throw new IllegalArgumentException(
-						"'" + custom.name() + "' is a built-in profile and cannot be redefined");
-			}
-			if (profiles.putIfAbsent(custom.name(), custom) != null) {
-				throw new IllegalArgumentException("a profile named '" + custom.name() + "' is already registered");
-			}
-			return this;
-		}
-
-		public TagCache build() {
-			TagCache cache = new TagCache(this);
-			// Subscribed only once fully constructed: the bus may deliver on any thread
-			// at once.
-			cache.bus.subscribe(cache::receive);
-			cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
-			cache.coordinator.subscribe(cache::receiveShared);
-			return cache;
-		}
-
 	}
 
 }

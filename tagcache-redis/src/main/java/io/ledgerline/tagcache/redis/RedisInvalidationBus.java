@@ -195,8 +195,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		RedisURI uri = RedisURI.create(builder.uri);
 		uri.setTimeout(builder.commandTimeout);
 		// Reconnect at a steady, short pace (Lettuce's default backs off to 30 s): the
-		// app
-		// is degraded until Redis is back, so notice its return soon.
+		// app is degraded until Redis is back, so notice its return soon.
 		this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(builder.checkInterval)).build();
 		this.client = RedisClient.create(resources, uri);
 		this.client.setOptions(ClientOptions.builder()
