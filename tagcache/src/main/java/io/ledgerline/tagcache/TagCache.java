@@ -12,16 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -75,11 +71,7 @@ public final class TagCache {
 
 	private final String instanceId;
 
-	private final Executor refreshExecutor;
-
 	private final InvalidationBus bus;
-
-	private final RefreshCoordinator coordinator;
 
 	private final CommitBinding commitBinding;
 
@@ -125,13 +117,13 @@ public final class TagCache {
 
 	private final StatsCounter stats = new StatsCounter();
 
+	private final Refresher refresher;
+
 	private TagCache(TagCacheBuilder builder) {
 		this.clock = builder.clock;
 		this.originNanos = clock.millis() * 1_000_000L;
 		this.instanceId = builder.instanceId != null ? builder.instanceId : defaultInstanceId();
-		this.refreshExecutor = builder.refreshExecutor;
 		this.bus = builder.bus != null ? builder.bus : new LocalInvalidationBus();
-		this.coordinator = builder.coordinator;
 		this.commitBinding = builder.commitBinding;
 		this.recorder = builder.recorder;
 		this.ageLimit = builder.ageLimit;
@@ -139,6 +131,7 @@ public final class TagCache {
 		this.customProfiles = Map.copyOf(builder.profiles);
 		this.valueWeigher = builder.valueWeigher;
 		this.sweepIntervalNanos = Nanos.of(builder.sweepInterval);
+		this.refresher = new Refresher(this, builder.refreshExecutor, builder.coordinator, instanceId, stats);
 
 		// Caffeine reads its ticker on every lookup. Millisecond resolution is plenty for
 		// freeing memory (what its expiry is for here; serving decisions use the
@@ -178,7 +171,7 @@ public final class TagCache {
 		// thread at once.
 		cache.bus.subscribe(cache::receive);
 		cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
-		cache.coordinator.subscribe(cache::receiveShared);
+		builder.coordinator.subscribe(cache.refresher::receiveShared);
 		return cache;
 	}
 
@@ -281,7 +274,7 @@ public final class TagCache {
 	 * The entry's own status, except that an entry older than the age limit (while one is
 	 * set) is dead.
 	 */
-	private Entry.Status statusOf(Entry entry, long nowNanos) {
+	Entry.Status statusOf(Entry entry, long nowNanos) {
 		if (entry.sequence <= condemnedThrough.get()) {
 			return Entry.Status.DEAD;
 		}
@@ -307,7 +300,7 @@ public final class TagCache {
 
 	private <V> Cached<V> serveStale(Entry entry, Request request) {
 		stats.recordStaleServe();
-		refreshInBackground(entry, request);
+		refresher.start(entry, request);
 		return entry.cached();
 	}
 
@@ -377,7 +370,7 @@ public final class TagCache {
 	}
 
 	/** Runs the loader; the tag snapshot must have been taken before calling this. */
-	private Entry runLoader(Request request, TagSnapshot tags, long sequence) {
+	Entry runLoader(Request request, TagSnapshot tags, long sequence) {
 		Instant fetchedAt = clock.instant();
 		Object value = request.loader.get();
 		if (value == null) {
@@ -387,7 +380,7 @@ public final class TagCache {
 		return new Entry(value, fetchedAt, request.life, tags, sequence, weigh(value));
 	}
 
-	private int weigh(Object value) {
+	int weigh(Object value) {
 		return valueWeigher == null ? 1 : Math.max(0, valueWeigher.applyAsInt(value));
 	}
 
@@ -404,153 +397,31 @@ public final class TagCache {
 	/** See {@link #entryWeight}. */
 	static final int ENTRY_OVERHEAD_BYTES = 320;
 
-	private void store(String storeKey, Entry entry) {
+	void store(String storeKey, Entry entry) {
 		entries.asMap()
 			.merge(storeKey, entry, (current, loaded) -> current.sequence > loaded.sequence ? current : loaded);
 	}
 
-	private void refreshInBackground(Entry stale, Request request) {
-		if (stale.following != null && stale.followingAt(nowNanos())) {
-			return;
-		}
-		if (!stale.refreshing.compareAndSet(false, true)) {
-			return;
-		}
-		stats.recordRefresh();
-		try {
-			refreshExecutor.execute(() -> refresh(stale, request));
-		}
-		catch (RejectedExecutionException e) {
-			stats.recordRefreshFailure();
-			stale.refreshing.set(false);
-			LOG.log(Level.WARNING, "could not schedule the refresh of key '" + request.displayKey + "'", e);
-		}
+	long nextSequence() {
+		return loadSequence.incrementAndGet();
+	}
+
+	Entry entry(String storeKey) {
+		return entries.getIfPresent(storeKey);
 	}
 
 	/**
-	 * On the refresh executor: claims the refresh from the coordinator, then leads it,
-	 * follows another instance's, takes its result, or (alone) refreshes here.
+	 * Replaces {@code stale} with {@code entry}, only if {@code stale} is still there.
 	 */
-	private void refresh(Entry stale, Request request) {
-		boolean refreshed = false;
-		try {
-			RefreshCoordinator.Claim claim = claim(stale, request);
-			if (claim instanceof RefreshCoordinator.Claim.Follow follow) {
-				// Not refreshing here: a stale read once the lease has run
-				// out claims again.
-				long untilNanos = Nanos.minus(nowNanos(), -Math.max(1, Nanos.of(follow.retryAfter())));
-				stale.following = new Entry.Following(stale.tags.staleGeneration(), untilNanos);
-				stale.refreshing.set(false);
-			}
-			else if (claim instanceof RefreshCoordinator.Claim.Take take && install(stale, take.result())) {
-				// Another instance's result replaced the stale entry: no load here.
-			}
-			else if (claim instanceof RefreshCoordinator.Claim.Lead lead) {
-				lead(request, lead);
-			}
-			else {
-				store(request.storeKey, runLoader(request, snapshot(request.tags), loadSequence.incrementAndGet()));
-			}
-			refreshed = true;
-		}
-		catch (RuntimeException e) {
-			LOG.log(Level.WARNING,
-					"refresh of key '" + request.displayKey + "' failed; serving the stale value until it expires", e);
-		}
-		finally {
-			if (!refreshed) {
-				stats.recordRefreshFailure();
-				// Let a later stale read try again.
-				stale.refreshing.set(false);
-			}
-		}
+	void replace(String storeKey, Entry stale, Entry entry) {
+		entries.asMap().replace(storeKey, stale, entry);
 	}
 
-	private RefreshCoordinator.Claim claim(Entry stale, Request request) {
-		if (coordinator == RefreshCoordinator.INDEPENDENT) {
-			return RefreshCoordinator.Claim.ALONE;
-		}
-		long generation = stale.tags.staleGeneration();
-		if (generation == 0 || !coordinator.shares(request.storeKey, stale.value())) {
-			return RefreshCoordinator.Claim.ALONE;
-		}
-		try {
-			return coordinator.claim(request.storeKey, generation);
-		}
-		catch (RuntimeException e) {
-			LOG.log(Level.WARNING, "could not claim the refresh of key '" + request.displayKey + "'; refreshing here",
-					e);
-			return RefreshCoordinator.Claim.ALONE;
-		}
+	TagState tagState(String tag) {
+		return tagStates.getIfPresent(tag);
 	}
 
-	/**
-	 * Runs the loader for the cluster: stores the entry here and hands it to the
-	 * coordinator; on failure, ends the lease so another instance may try.
-	 */
-	private void lead(Request request, RefreshCoordinator.Claim.Lead lead) {
-		TagSnapshot tags = snapshot(request.tags);
-		Entry entry;
-		try {
-			entry = runLoader(request, tags, loadSequence.incrementAndGet());
-		}
-		catch (RuntimeException | Error failure) {
-			try {
-				coordinator.abandon(lead);
-			}
-			catch (RuntimeException e) {
-				failure.addSuppressed(e);
-			}
-			throw failure;
-		}
-		store(request.storeKey, entry);
-		try {
-			coordinator.complete(lead, new SharedRefresh(request.storeKey, lead.generation(), entry.value(),
-					entry.fetchedAt, tags.seen(request.tags), instanceId));
-		}
-		catch (RuntimeException e) {
-			// Refreshed here all the same; the others claim again when the
-			// lease runs out.
-			LOG.log(Level.WARNING, "could not share the refresh of key '" + request.displayKey + "'", e);
-		}
-	}
-
-	/** A result another instance completed: it replaces this cache's stale entry. */
-	private void receiveShared(SharedRefresh result) {
-		if (instanceId.equals(result.origin())) {
-			return;
-		}
-		Entry current = entries.getIfPresent(result.key());
-		if (current != null && statusOf(current, nowNanos()) == Entry.Status.STALE) {
-			install(current, result);
-		}
-	}
-
-	/**
-	 * Replaces {@code stale} (only that entry: a newer one stays) with {@code result},
-	 * judged by the lower of the epochs its leader saw and those seen here (see
-	 * {@link SharedRefresh}). {@code false} when the result cannot stand in for it: other
-	 * tags, or invalidated here since.
-	 */
-	private boolean install(Entry stale, SharedRefresh result) {
-		TagState[] states = new TagState[result.tags().size()];
-		for (int i = 0; i < states.length; i++) {
-			states[i] = tagStates.getIfPresent(result.tags().get(i).tag());
-		}
-		TagSnapshot seen = stale.tags.seenElsewhere(states, result.tags());
-		if (seen == null) {
-			return false;
-		}
-		Entry entry = new Entry(result.value(), result.fetchedAt(), stale.life, seen, loadSequence.incrementAndGet(),
-				weigh(result.value()));
-		if (statusOf(entry, nowNanos()) == Entry.Status.DEAD) {
-			return false;
-		}
-		entries.asMap().replace(result.key(), stale, entry);
-		return true;
-	}
-
-	private TagSnapshot snapshot(List<String> tags) {
+	TagSnapshot snapshot(List<String> tags) {
 		TagState[] states = new TagState[tags.size()];
 		for (int i = 0; i < states.length; i++) {
 			states[i] = tagStates.get(tags.get(i), tag -> new TagState(epochs.get()));
@@ -886,7 +757,7 @@ public final class TagCache {
 		return load == null ? 0 : load.waiters();
 	}
 
-	private long nowNanos() {
+	long nowNanos() {
 		return Nanos.of(clock.instant());
 	}
 
@@ -927,7 +798,7 @@ public final class TagCache {
 	/**
 	 * One read: where it is stored, what it is called in messages, and how to load it.
 	 */
-	private record Request(String storeKey, String displayKey, List<String> tags, CacheLife life, Supplier<?> loader,
+	record Request(String storeKey, String displayKey, List<String> tags, CacheLife life, Supplier<?> loader,
 			Predicate<Object> reusable) {
 	}
 

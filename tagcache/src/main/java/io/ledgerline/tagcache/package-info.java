@@ -4,29 +4,22 @@
  * <p>
  * The public API, every public type of this package:
  * <ul>
- * <li>Reading: {@link io.ledgerline.tagcache.TagCache} (reads, the three invalidation
- * primitives, invocation scopes, stats), built by
- * {@link io.ledgerline.tagcache.TagCacheBuilder}; what a read returns,
- * {@link io.ledgerline.tagcache.Cached}; how long a value lives,
- * {@link io.ledgerline.tagcache.CacheLife}; how far a path invalidation reaches,
- * {@link io.ledgerline.tagcache.PathScope}; the counters,
- * {@link io.ledgerline.tagcache.CacheStats}; a value's size for a weight-bounded cache,
- * {@link io.ledgerline.tagcache.Weighable}.
- * <li>Who is invalidating: {@link io.ledgerline.tagcache.InvocationSource} and the
- * thread-bound {@link io.ledgerline.tagcache.InvocationScope}.
- * <li>Being told: {@link io.ledgerline.tagcache.InvalidationListener} receives an
- * {@link io.ledgerline.tagcache.InvalidationEvent} naming its
- * {@link io.ledgerline.tagcache.Primitive}.
- * <li>Plug points for the application: {@link io.ledgerline.tagcache.CommitBinding} (when
- * invalidations run), {@link io.ledgerline.tagcache.InvalidationRecorder} with its
- * {@link io.ledgerline.tagcache.InvalidationIntent} (a durable record of them).
- * <li>Plug points for a cluster: {@link io.ledgerline.tagcache.InvalidationBus} carrying
- * {@link io.ledgerline.tagcache.TagInvalidation} messages
- * ({@link io.ledgerline.tagcache.LocalInvalidationBus} in-process), and
- * {@link io.ledgerline.tagcache.RefreshCoordinator} handing out
- * {@link io.ledgerline.tagcache.SharedRefresh} results
- * ({@link io.ledgerline.tagcache.LocalRefreshCoordinator} in-process). Redis
- * implementations are in the {@code tagcache-redis} module.
+ * <li>Reading: {@link TagCache} (reads, the three invalidation primitives, invocation
+ * scopes, stats), built by {@link TagCacheBuilder}; what a read returns, {@link Cached};
+ * how long a value lives, {@link CacheLife}; how far a path invalidation reaches,
+ * {@link PathScope}; the counters, {@link CacheStats}; a value's size for a
+ * weight-bounded cache, {@link Weighable}.
+ * <li>Who is invalidating: {@link InvocationSource} and the thread-bound
+ * {@link InvocationScope}.
+ * <li>Being told: {@link InvalidationListener} receives an {@link InvalidationEvent}
+ * naming its {@link Primitive}.
+ * <li>Plug points for the application: {@link CommitBinding} (when invalidations run),
+ * {@link InvalidationRecorder} with its {@link InvalidationIntent} (a durable record of
+ * them).
+ * <li>Plug points for a cluster: {@link InvalidationBus} carrying {@link TagInvalidation}
+ * messages ({@link LocalInvalidationBus} in-process), and {@link RefreshCoordinator}
+ * handing out {@link SharedRefresh} results ({@link LocalRefreshCoordinator} in-process).
+ * Redis implementations are in the {@code tagcache-redis} module.
  * </ul>
  * Everything else is package-private machinery: the entries and their status
  * ({@code Entry}), tag epochs ({@code TagState}, {@code TagSnapshot}), single-flight

@@ -464,13 +464,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	}
 
 	/** Configures a {@link RedisInvalidationBus}. */
-	public static final class Builder {
-
-		private String uri = "redis://127.0.0.1:6379";
-
-		private String prefix = "tagcache:";
-
-		private Duration commandTimeout = Duration.ofSeconds(1);
+	public static final class Builder extends RedisSettings<Builder> {
 
 		private Duration checkInterval = Duration.ofMillis(500);
 
@@ -481,24 +475,6 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		private Duration trimInterval = Duration.ofMinutes(1);
 
 		private Builder() {
-		}
-
-		/** A Redis URI, e.g. {@code redis://127.0.0.1:6379/0}. */
-		public Builder uri(String uri) {
-			this.uri = Objects.requireNonNull(uri, "uri");
-			return this;
-		}
-
-		/** Starts every key and the channel name; lets several apps share one Redis. */
-		public Builder prefix(String prefix) {
-			this.prefix = Objects.requireNonNull(prefix, "prefix");
-			return this;
-		}
-
-		/** The most any Redis command may take (and the connect timeout). */
-		public Builder commandTimeout(Duration timeout) {
-			this.commandTimeout = LettuceClient.requirePositive(timeout, "commandTimeout");
-			return this;
 		}
 
 		/** How often the bus checks Redis (and notices an outage or its end). */

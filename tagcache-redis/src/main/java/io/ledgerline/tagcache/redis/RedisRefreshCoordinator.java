@@ -378,13 +378,7 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 	}
 
 	/** Configures a {@link RedisRefreshCoordinator}. */
-	public static final class Builder {
-
-		private String uri = "redis://127.0.0.1:6379";
-
-		private String prefix = "tagcache:";
-
-		private Duration commandTimeout = Duration.ofSeconds(1);
+	public static final class Builder extends RedisSettings<Builder> {
 
 		private Duration reconnectPause = Duration.ofMillis(500);
 
@@ -395,24 +389,6 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 		private final List<Shared<?>> shared = new ArrayList<>();
 
 		private Builder() {
-		}
-
-		/** A Redis URI, e.g. {@code redis://127.0.0.1:6379/0}. */
-		public Builder uri(String uri) {
-			this.uri = Objects.requireNonNull(uri, "uri");
-			return this;
-		}
-
-		/** Starts every key and the channel name; lets several apps share one Redis. */
-		public Builder prefix(String prefix) {
-			this.prefix = Objects.requireNonNull(prefix, "prefix");
-			return this;
-		}
-
-		/** The most any Redis command may take (and the connect timeout). */
-		public Builder commandTimeout(Duration timeout) {
-			this.commandTimeout = LettuceClient.requirePositive(timeout, "commandTimeout");
-			return this;
 		}
 
 		/** How long to wait before connecting again after Redis went away. */
