@@ -58,7 +58,9 @@ import java.util.function.ToIntFunction;
  * profile's {@code expire} or for eviction to give their memory back.
  *
  * <p>
- * Instances are thread-safe. Storage, the size bound and expiry are Caffeine's.
+ * Instances are thread-safe. Storage, the size bound and expiry are Caffeine's. A cache
+ * is configured by {@link TagCacheBuilder}; its counters live in {@code StatsCounter} and
+ * its background refreshes in {@code Refresher}.
  */
 public final class TagCache {
 
