@@ -22,6 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.tagcache.TagCacheBuilder;
 import io.ledgerline.tagcache.Weighable;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.ActingUserResolver;
@@ -103,7 +104,7 @@ class CacheConfig {
 	@Bean
 	TagCache tagCache(Clock clock, ObjectProvider<InvalidationLog> log, ExecutorService cacheRefreshExecutor,
 			CacheProperties properties, ObjectProvider<TagCacheCustomizer> customizers) {
-		TagCache.Builder builder = TagCache.builder()
+		TagCacheBuilder builder = TagCache.builder()
 			.clock(clock)
 			.maximumWeight(properties.budgetBytes(Runtime.getRuntime().maxMemory()), CacheConfig::estimatedBytes)
 			.refreshExecutor(cacheRefreshExecutor)

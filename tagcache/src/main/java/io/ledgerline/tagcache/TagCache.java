@@ -12,18 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -55,15 +50,17 @@ import java.util.function.ToIntFunction;
  * to the other instances over the {@link InvalidationBus}, and are reported to
  * {@link InvalidationListener}s once they took effect.
  *
- * <h2>Memory</h2> The cache is bounded by entries or, with {@link Builder#maximumWeight},
- * by estimated bytes; Caffeine evicts beyond the bound. Entries that can never be served
- * again (their tag was updated, their stale window ran out) are removed by a sweep that
- * follows invalidations at most once per {@link Builder#sweepInterval sweep interval}, so
- * they do not wait for their profile's {@code expire} or for eviction to give their
- * memory back.
+ * <h2>Memory</h2> The cache is bounded by entries or, with
+ * {@link TagCacheBuilder#maximumWeight}, by estimated bytes; Caffeine evicts beyond the
+ * bound. Entries that can never be served again (their tag was updated, their stale
+ * window ran out) are removed by a sweep that follows invalidations at most once per
+ * {@link TagCacheBuilder#sweepInterval sweep interval}, so they do not wait for their
+ * profile's {@code expire} or for eviction to give their memory back.
  *
  * <p>
- * Instances are thread-safe. Storage, the size bound and expiry are Caffeine's.
+ * Instances are thread-safe. Storage, the size bound and expiry are Caffeine's. A cache
+ * is configured by {@link TagCacheBuilder}; its counters live in {@code StatsCounter} and
+ * its background refreshes in {@code Refresher}.
  */
 public final class TagCache {
 
@@ -76,11 +73,7 @@ public final class TagCache {
 
 	private final String instanceId;
 
-	private final Executor refreshExecutor;
-
 	private final InvalidationBus bus;
-
-	private final RefreshCoordinator coordinator;
 
 	private final CommitBinding commitBinding;
 
@@ -124,31 +117,15 @@ public final class TagCache {
 	 */
 	private final AtomicLong condemnedThrough = new AtomicLong();
 
-	private final LongAdder hits = new LongAdder();
+	private final StatsCounter stats = new StatsCounter();
 
-	private final LongAdder misses = new LongAdder();
+	private final Refresher refresher;
 
-	private final LongAdder staleServes = new LongAdder();
-
-	private final LongAdder refreshes = new LongAdder();
-
-	private final LongAdder refreshFailures = new LongAdder();
-
-	private final LongAdder evictions = new LongAdder();
-
-	private final LongAdder updateTags = new LongAdder();
-
-	private final LongAdder revalidateTags = new LongAdder();
-
-	private final LongAdder revalidatePaths = new LongAdder();
-
-	private TagCache(Builder builder) {
+	private TagCache(TagCacheBuilder builder) {
 		this.clock = builder.clock;
 		this.originNanos = clock.millis() * 1_000_000L;
 		this.instanceId = builder.instanceId != null ? builder.instanceId : defaultInstanceId();
-		this.refreshExecutor = builder.refreshExecutor;
 		this.bus = builder.bus != null ? builder.bus : new LocalInvalidationBus();
-		this.coordinator = builder.coordinator;
 		this.commitBinding = builder.commitBinding;
 		this.recorder = builder.recorder;
 		this.ageLimit = builder.ageLimit;
@@ -156,13 +133,12 @@ public final class TagCache {
 		this.customProfiles = Map.copyOf(builder.profiles);
 		this.valueWeigher = builder.valueWeigher;
 		this.sweepIntervalNanos = Nanos.of(builder.sweepInterval);
+		this.refresher = new Refresher(this, builder.refreshExecutor, builder.coordinator, instanceId, stats);
 
 		// Caffeine reads its ticker on every lookup. Millisecond resolution is plenty for
-		// freeing
-		// memory (what its expiry is for here; serving decisions use the full-precision
-		// clock), it
-		// only ever lags, so an entry is never dropped early, and millis() is the cheaper
-		// read.
+		// freeing memory (what its expiry is for here; serving decisions use the
+		// full-precision clock), it only ever lags, so an entry is never dropped early,
+		// and millis() is the cheaper read.
 		Ticker ticker = () -> clock.millis() * 1_000_000L - originNanos;
 		Caffeine<Object, Object> storage = Caffeine.newBuilder();
 		if (valueWeigher != null) {
@@ -173,23 +149,32 @@ public final class TagCache {
 		}
 		this.entries = storage.ticker(ticker)
 			// Housekeeping (expiry, eviction, the removal listener) runs on the calling
-			// thread: it
-			// is cheap, it keeps eviction counts exact right after cleanUp(), and it
-			// leaves the
-			// refresh executor to refreshes alone.
+			// thread: it is cheap, it keeps eviction counts exact right after cleanUp(),
+			// and it leaves the refresh executor to refreshes alone.
 			.executor(Runnable::run)
 			.expireAfter(new ExpireAtLifeExpire())
 			.removalListener((String key, Entry entry, RemovalCause cause) -> {
 				if (cause == RemovalCause.SIZE) {
-					evictions.increment();
+					stats.recordEviction();
 				}
 			})
 			.build();
 		this.tagStates = Caffeine.newBuilder().weakValues().executor(Runnable::run).build();
 	}
 
-	public static Builder builder() {
-		return new Builder();
+	/** Starts configuring a cache. */
+	public static TagCacheBuilder builder() {
+		return new TagCacheBuilder();
+	}
+
+	static TagCache create(TagCacheBuilder builder) {
+		TagCache cache = new TagCache(builder);
+		// Subscribed only once fully constructed: the bus may deliver on any
+		// thread at once.
+		cache.bus.subscribe(cache::receive);
+		cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
+		builder.coordinator.subscribe(cache.refresher::receiveShared);
+		return cache;
 	}
 
 	// ---------------------------------------------------------------------------------------------
@@ -268,7 +253,7 @@ public final class TagCache {
 		if (entry != null) {
 			Entry.Status status = statusOf(entry, nowNanos(), reusable);
 			if (status == Entry.Status.FRESH) {
-				hits.increment();
+				stats.recordHit();
 				return entry.cached();
 			}
 			if (status == Entry.Status.STALE) {
@@ -291,7 +276,7 @@ public final class TagCache {
 	 * The entry's own status, except that an entry older than the age limit (while one is
 	 * set) is dead.
 	 */
-	private Entry.Status statusOf(Entry entry, long nowNanos) {
+	Entry.Status statusOf(Entry entry, long nowNanos) {
 		if (entry.sequence <= condemnedThrough.get()) {
 			return Entry.Status.DEAD;
 		}
@@ -316,8 +301,8 @@ public final class TagCache {
 	}
 
 	private <V> Cached<V> serveStale(Entry entry, Request request) {
-		staleServes.increment();
-		refreshInBackground(entry, request);
+		stats.recordStaleServe();
+		refresher.start(entry, request);
 		return entry.cached();
 	}
 
@@ -334,11 +319,10 @@ public final class TagCache {
 							+ "' asked the cache for that same key");
 				}
 				// A load that started before one of its tags was expired would hand this
-				// reader a
-				// value older than a write it may have just made: start a newer one
-				// instead.
+				// reader a value older than a write it may have just made: start a
+				// newer one instead.
 				if (inFlight.tags.unexpired() && inFlight.sequence > condemnedThrough.get()) {
-					misses.increment();
+					stats.recordMiss();
 					return inFlight.await().cached();
 				}
 			}
@@ -349,9 +333,8 @@ public final class TagCache {
 				continue;
 			}
 			// A leader that finished between our look at the cache and our claim stored
-			// its entry
-			// before leaving the map, so it is visible now: use it rather than load a
-			// second time.
+			// its entry before leaving the map, so it is visible now: use it rather than
+			// load a second time.
 			Entry landed = entries.getIfPresent(request.storeKey);
 			if (landed != null) {
 				Entry.Status status = statusOf(landed, nowNanos(), request.reusable);
@@ -359,13 +342,13 @@ public final class TagCache {
 					loads.remove(request.storeKey, mine);
 					mine.succeed(landed);
 					if (status == Entry.Status.FRESH) {
-						hits.increment();
+						stats.recordHit();
 						return landed.cached();
 					}
 					return serveStale(landed, request);
 				}
 			}
-			misses.increment();
+			stats.recordMiss();
 			return lead(request, mine).cached();
 		}
 	}
@@ -377,8 +360,8 @@ public final class TagCache {
 			store(request.storeKey, entry);
 		}
 		catch (RuntimeException | Error failure) {
-			// Whatever happens, the waiters must be released and the key freed for the
-			// next miss.
+			// Whatever happens, the waiters must be released and the key freed for
+			// the next miss.
 			loads.remove(request.storeKey, load);
 			load.fail(failure);
 			throw failure;
@@ -389,7 +372,7 @@ public final class TagCache {
 	}
 
 	/** Runs the loader; the tag snapshot must have been taken before calling this. */
-	private Entry runLoader(Request request, TagSnapshot tags, long sequence) {
+	Entry runLoader(Request request, TagSnapshot tags, long sequence) {
 		Instant fetchedAt = clock.instant();
 		Object value = request.loader.get();
 		if (value == null) {
@@ -399,7 +382,7 @@ public final class TagCache {
 		return new Entry(value, fetchedAt, request.life, tags, sequence, weigh(value));
 	}
 
-	private int weigh(Object value) {
+	int weigh(Object value) {
 		return valueWeigher == null ? 1 : Math.max(0, valueWeigher.applyAsInt(value));
 	}
 
@@ -416,153 +399,31 @@ public final class TagCache {
 	/** See {@link #entryWeight}. */
 	static final int ENTRY_OVERHEAD_BYTES = 320;
 
-	private void store(String storeKey, Entry entry) {
+	void store(String storeKey, Entry entry) {
 		entries.asMap()
 			.merge(storeKey, entry, (current, loaded) -> current.sequence > loaded.sequence ? current : loaded);
 	}
 
-	private void refreshInBackground(Entry stale, Request request) {
-		if (stale.following != null && stale.followingAt(nowNanos())) {
-			return;
-		}
-		if (!stale.refreshing.compareAndSet(false, true)) {
-			return;
-		}
-		refreshes.increment();
-		try {
-			refreshExecutor.execute(() -> refresh(stale, request));
-		}
-		catch (RejectedExecutionException e) {
-			refreshFailures.increment();
-			stale.refreshing.set(false);
-			LOG.log(Level.WARNING, "could not schedule the refresh of key '" + request.displayKey + "'", e);
-		}
+	long nextSequence() {
+		return loadSequence.incrementAndGet();
+	}
+
+	Entry entry(String storeKey) {
+		return entries.getIfPresent(storeKey);
 	}
 
 	/**
-	 * On the refresh executor: claims the refresh from the coordinator, then leads it,
-	 * follows another instance's, takes its result, or (alone) refreshes here.
+	 * Replaces {@code stale} with {@code entry}, only if {@code stale} is still there.
 	 */
-	private void refresh(Entry stale, Request request) {
-		boolean refreshed = false;
-		try {
-			RefreshCoordinator.Claim claim = claim(stale, request);
-			if (claim instanceof RefreshCoordinator.Claim.Follow follow) {
-				// Not refreshing here: a stale read once the lease has run out claims
-				// again.
-				long untilNanos = Nanos.minus(nowNanos(), -Math.max(1, Nanos.of(follow.retryAfter())));
-				stale.following = new Entry.Following(stale.tags.staleGeneration(), untilNanos);
-				stale.refreshing.set(false);
-			}
-			else if (claim instanceof RefreshCoordinator.Claim.Take take && install(stale, take.result())) {
-				// Another instance's result replaced the stale entry: no load here.
-			}
-			else if (claim instanceof RefreshCoordinator.Claim.Lead lead) {
-				lead(request, lead);
-			}
-			else {
-				store(request.storeKey, runLoader(request, snapshot(request.tags), loadSequence.incrementAndGet()));
-			}
-			refreshed = true;
-		}
-		catch (RuntimeException e) {
-			LOG.log(Level.WARNING,
-					"refresh of key '" + request.displayKey + "' failed; serving the stale value until it expires", e);
-		}
-		finally {
-			if (!refreshed) {
-				refreshFailures.increment();
-				// Let a later stale read try again.
-				stale.refreshing.set(false);
-			}
-		}
+	void replace(String storeKey, Entry stale, Entry entry) {
+		entries.asMap().replace(storeKey, stale, entry);
 	}
 
-	private RefreshCoordinator.Claim claim(Entry stale, Request request) {
-		if (coordinator == RefreshCoordinator.INDEPENDENT) {
-			return RefreshCoordinator.Claim.ALONE;
-		}
-		long generation = stale.tags.staleGeneration();
-		if (generation == 0 || !coordinator.shares(request.storeKey, stale.value())) {
-			return RefreshCoordinator.Claim.ALONE;
-		}
-		try {
-			return coordinator.claim(request.storeKey, generation);
-		}
-		catch (RuntimeException e) {
-			LOG.log(Level.WARNING, "could not claim the refresh of key '" + request.displayKey + "'; refreshing here",
-					e);
-			return RefreshCoordinator.Claim.ALONE;
-		}
+	TagState tagState(String tag) {
+		return tagStates.getIfPresent(tag);
 	}
 
-	/**
-	 * Runs the loader for the cluster: stores the entry here and hands it to the
-	 * coordinator; on failure, ends the lease so another instance may try.
-	 */
-	private void lead(Request request, RefreshCoordinator.Claim.Lead lead) {
-		TagSnapshot tags = snapshot(request.tags);
-		Entry entry;
-		try {
-			entry = runLoader(request, tags, loadSequence.incrementAndGet());
-		}
-		catch (RuntimeException | Error failure) {
-			try {
-				coordinator.abandon(lead);
-			}
-			catch (RuntimeException e) {
-				failure.addSuppressed(e);
-			}
-			throw failure;
-		}
-		store(request.storeKey, entry);
-		try {
-			coordinator.complete(lead, new SharedRefresh(request.storeKey, lead.generation(), entry.value(),
-					entry.fetchedAt, tags.seen(request.tags), instanceId));
-		}
-		catch (RuntimeException e) {
-			// Refreshed here all the same; the others claim again when the lease runs
-			// out.
-			LOG.log(Level.WARNING, "could not share the refresh of key '" + request.displayKey + "'", e);
-		}
-	}
-
-	/** A result another instance completed: it replaces this cache's stale entry. */
-	private void receiveShared(SharedRefresh result) {
-		if (instanceId.equals(result.origin())) {
-			return;
-		}
-		Entry current = entries.getIfPresent(result.key());
-		if (current != null && statusOf(current, nowNanos()) == Entry.Status.STALE) {
-			install(current, result);
-		}
-	}
-
-	/**
-	 * Replaces {@code stale} (only that entry: a newer one stays) with {@code result},
-	 * judged by the lower of the epochs its leader saw and those seen here (see
-	 * {@link SharedRefresh}). {@code false} when the result cannot stand in for it: other
-	 * tags, or invalidated here since.
-	 */
-	private boolean install(Entry stale, SharedRefresh result) {
-		TagState[] states = new TagState[result.tags().size()];
-		for (int i = 0; i < states.length; i++) {
-			states[i] = tagStates.getIfPresent(result.tags().get(i).tag());
-		}
-		TagSnapshot seen = stale.tags.seenElsewhere(states, result.tags());
-		if (seen == null) {
-			return false;
-		}
-		Entry entry = new Entry(result.value(), result.fetchedAt(), stale.life, seen, loadSequence.incrementAndGet(),
-				weigh(result.value()));
-		if (statusOf(entry, nowNanos()) == Entry.Status.DEAD) {
-			return false;
-		}
-		entries.asMap().replace(result.key(), stale, entry);
-		return true;
-	}
-
-	private TagSnapshot snapshot(List<String> tags) {
+	TagSnapshot snapshot(List<String> tags) {
 		TagState[] states = new TagState[tags.size()];
 		for (int i = 0; i < states.length; i++) {
 			states[i] = tagStates.get(tags.get(i), tag -> new TagState(epochs.get()));
@@ -682,8 +543,7 @@ public final class TagCache {
 		List<TagInvalidation> messages = new ArrayList<>(planned.size());
 		for (Planned p : planned) {
 			// Propose without raising our own counter: it may only ever hold epochs that
-			// were really
-			// allocated, because new tag states start from it (see TagState).
+			// were really allocated, because new tag states start from it (see TagState).
 			long epoch = bus.nextEpoch(epochs.get() + 1);
 			if (epoch <= 0) {
 				throw new IllegalStateException("the invalidation bus allocated a non-positive epoch: " + epoch);
@@ -696,7 +556,7 @@ public final class TagCache {
 			bus.publish(message);
 		}
 		for (Planned p : planned) {
-			counter(p.primitive).increment();
+			stats.recordInvalidation(p.primitive);
 		}
 		sweepSoon();
 		if (listeners.isEmpty()) {
@@ -757,8 +617,8 @@ public final class TagCache {
 
 	private void apply(TagInvalidation message) {
 		epochs.accumulateAndGet(message.epoch(), Math::max);
-		// No state means no entry and no load refers to the tag: there is nothing to
-		// invalidate.
+		// No state means no entry and no load refers to the tag: there is
+		// nothing to invalidate.
 		TagState state = tagStates.getIfPresent(message.tag());
 		if (state == null) {
 			return;
@@ -806,20 +666,12 @@ public final class TagCache {
 		return discarded;
 	}
 
-	private LongAdder counter(Primitive primitive) {
-		return switch (primitive) {
-			case UPDATE_TAG -> updateTags;
-			case REVALIDATE_TAG -> revalidateTags;
-			case REVALIDATE_PATH -> revalidatePaths;
-		};
-	}
-
 	// ---------------------------------------------------------------------------------------------
 	// Profiles, stats, scopes
 
 	/**
 	 * A built-in profile ({@code "default"}, {@code "seconds"}, ... {@code "max"}) or one
-	 * registered with {@link Builder#profile(CacheLife)}.
+	 * registered with {@link TagCacheBuilder#profile(CacheLife)}.
 	 * @throws IllegalArgumentException for an unknown name
 	 */
 	public CacheLife profile(String name) {
@@ -835,8 +687,7 @@ public final class TagCache {
 	}
 
 	public CacheStats stats() {
-		return new CacheStats(hits.sum(), misses.sum(), staleServes.sum(), refreshes.sum(), refreshFailures.sum(),
-				evictions.sum(), updateTags.sum(), revalidateTags.sum(), revalidatePaths.sum());
+		return stats.snapshot();
 	}
 
 	/** The approximate number of entries held, including dead ones not yet cleaned up. */
@@ -845,8 +696,9 @@ public final class TagCache {
 	}
 
 	/**
-	 * The estimated bytes held, when the cache is bounded by {@link Builder#maximumWeight
-	 * weight}; otherwise the number of entries (each weighs one).
+	 * The estimated bytes held, when the cache is bounded by
+	 * {@link TagCacheBuilder#maximumWeight weight}; otherwise the number of entries (each
+	 * weighs one).
 	 */
 	public long weightedSize() {
 		return entries.policy().eviction().flatMap(eviction -> {
@@ -907,7 +759,7 @@ public final class TagCache {
 		return load == null ? 0 : load.waiters();
 	}
 
-	private long nowNanos() {
+	long nowNanos() {
 		return Nanos.of(clock.instant());
 	}
 
@@ -923,8 +775,8 @@ public final class TagCache {
 	}
 
 	/**
-	 * Lets Caffeine drop an entry once it is older than its profile's {@code expire},
-	 * freeing memory.
+	 * Lets Caffeine drop an entry once it is older than its profile's {@code
+	 * expire}, freeing memory.
 	 */
 	private final class ExpireAtLifeExpire implements Expiry<String, Entry> {
 
@@ -948,7 +800,7 @@ public final class TagCache {
 	/**
 	 * One read: where it is stored, what it is called in messages, and how to load it.
 	 */
-	private record Request(String storeKey, String displayKey, List<String> tags, CacheLife life, Supplier<?> loader,
+	record Request(String storeKey, String displayKey, List<String> tags, CacheLife life, Supplier<?> loader,
 			Predicate<Object> reusable) {
 	}
 
@@ -958,199 +810,6 @@ public final class TagCache {
 	 */
 	private record Planned(Primitive primitive, String target, String tag, TagInvalidation.Kind kind,
 			Duration staleWindow) {
-	}
-
-	/** Configures a {@link TagCache}. Not thread-safe; build once and share the cache. */
-	public static final class Builder {
-
-		private Clock clock = Clock.systemUTC();
-
-		private long maximumSize = 10_000;
-
-		private long maximumWeight;
-
-		private ToIntFunction<Object> valueWeigher;
-
-		private Duration sweepInterval = Duration.ofSeconds(30);
-
-		private String instanceId;
-
-		private Executor refreshExecutor = ForkJoinPool.commonPool();
-
-		private InvalidationBus bus;
-
-		private RefreshCoordinator coordinator = RefreshCoordinator.INDEPENDENT;
-
-		private CommitBinding commitBinding = CommitBinding.IMMEDIATE;
-
-		private InvalidationRecorder recorder = InvalidationRecorder.NONE;
-
-		private Supplier<Duration> ageLimit;
-
-		private final List<InvalidationListener> listeners = new ArrayList<>();
-
-		private final Map<String, CacheLife> profiles = new HashMap<>();
-
-		private Builder() {
-		}
-
-		/**
-		 * The source of all time: {@code fetchedAt}, ages, stale windows and Caffeine's
-		 * ticker. Default {@code Clock.systemUTC()}.
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = Objects.requireNonNull(clock, "clock must not be null");
-			return this;
-		}
-
-		/**
-		 * The most entries held; beyond it Caffeine evicts (counted in
-		 * {@link CacheStats#evictions()}). Default 10,000.
-		 */
-		public Builder maximumSize(long maxEntries) {
-			if (maxEntries < 0) {
-				throw new IllegalArgumentException("maximumSize must not be negative, was " + maxEntries);
-			}
-			this.maximumSize = maxEntries;
-			return this;
-		}
-
-		/**
-		 * Bounds the cache by estimated bytes instead of entries: each entry weighs what
-		 * {@code valueBytes} estimates for its value, plus the key and the cache's own
-		 * few hundred bytes per entry. Beyond {@code maxBytes} Caffeine evicts (counted
-		 * in {@link CacheStats#evictions()}). Replaces {@link #maximumSize}.
-		 * @param maxBytes the budget, at least 1
-		 * @param valueBytes a value's estimated size in bytes (cheap: it runs once per
-		 * load); negative results count as 0
-		 */
-		public Builder maximumWeight(long maxBytes, ToIntFunction<Object> valueBytes) {
-			if (maxBytes < 1) {
-				throw new IllegalArgumentException("maximumWeight must be at least 1, was " + maxBytes);
-			}
-			this.maximumWeight = maxBytes;
-			this.valueWeigher = Objects.requireNonNull(valueBytes, "valueBytes must not be null");
-			return this;
-		}
-
-		/**
-		 * At most how often dead entries are swept out after invalidations (see the class
-		 * comment). Default 30 seconds.
-		 */
-		public Builder sweepInterval(Duration interval) {
-			Objects.requireNonNull(interval, "sweepInterval must not be null");
-			if (interval.isNegative()) {
-				throw new IllegalArgumentException("sweepInterval must not be negative, was " + interval);
-			}
-			this.sweepInterval = interval;
-			return this;
-		}
-
-		/**
-		 * Identifies this cache in events and bus messages; default {@code hostname:pid}.
-		 * Caches that share a bus must have distinct ids (a cache ignores messages
-		 * carrying its own id).
-		 */
-		public Builder instanceId(String id) {
-			Objects.requireNonNull(id, "instanceId must not be null");
-			if (id.isBlank()) {
-				throw new IllegalArgumentException("instanceId must not be blank");
-			}
-			this.instanceId = id;
-			return this;
-		}
-
-		/** Runs background refreshes. Default {@code ForkJoinPool.commonPool()}. */
-		public Builder refreshExecutor(Executor executor) {
-			this.refreshExecutor = Objects.requireNonNull(executor, "refreshExecutor must not be null");
-			return this;
-		}
-
-		/**
-		 * Carries invalidations to other instances. Default: a new
-		 * {@link LocalInvalidationBus}.
-		 */
-		public Builder bus(InvalidationBus bus) {
-			this.bus = Objects.requireNonNull(bus, "bus must not be null");
-			return this;
-		}
-
-		/**
-		 * Decides which cache of a cluster runs each shared background refresh (see
-		 * {@link RefreshCoordinator}). Default {@link RefreshCoordinator#INDEPENDENT}:
-		 * every cache refreshes on its own.
-		 */
-		public Builder refreshCoordinator(RefreshCoordinator coordinator) {
-			this.coordinator = Objects.requireNonNull(coordinator, "refreshCoordinator must not be null");
-			return this;
-		}
-
-		/**
-		 * Binds invalidations to the caller's transaction. Default
-		 * {@link CommitBinding#IMMEDIATE}.
-		 */
-		public Builder commitBinding(CommitBinding binding) {
-			this.commitBinding = Objects.requireNonNull(binding, "commitBinding must not be null");
-			return this;
-		}
-
-		/**
-		 * Records every invalidation when it is asked for, before the commit binding
-		 * defers it (see {@link InvalidationRecorder}). Default
-		 * {@link InvalidationRecorder#NONE}.
-		 */
-		public Builder recorder(InvalidationRecorder recorder) {
-			this.recorder = Objects.requireNonNull(recorder, "recorder must not be null");
-			return this;
-		}
-
-		/**
-		 * A bound on the age of what is served, consulted on every read: while it returns
-		 * a duration, an entry older than that is treated as expired (the read loads).
-		 * For an instance that knows it may be missing invalidations (its bus is down):
-		 * it then serves nothing older than the bound. {@code null} from the supplier
-		 * means no bound. Default: none.
-		 */
-		public Builder ageLimit(Supplier<Duration> limit) {
-			this.ageLimit = Objects.requireNonNull(limit, "ageLimit must not be null");
-			return this;
-		}
-
-		/**
-		 * Adds a listener told about every invalidation this cache performs. May be
-		 * called several times.
-		 */
-		public Builder listener(InvalidationListener listener) {
-			listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
-			return this;
-		}
-
-		/**
-		 * Registers a custom profile, found afterwards by
-		 * {@link TagCache#profile(String)} and {@code revalidateTag(tag, name)}.
-		 */
-		public Builder profile(CacheLife custom) {
-			Objects.requireNonNull(custom, "profile must not be null");
-			if (CacheLife.builtIn(custom.name()).isPresent()) {
-				throw new IllegalArgumentException(
-						"'" + custom.name() + "' is a built-in profile and cannot be redefined");
-			}
-			if (profiles.putIfAbsent(custom.name(), custom) != null) {
-				throw new IllegalArgumentException("a profile named '" + custom.name() + "' is already registered");
-			}
-			return this;
-		}
-
-		public TagCache build() {
-			TagCache cache = new TagCache(this);
-			// Subscribed only once fully constructed: the bus may deliver on any thread
-			// at once.
-			cache.bus.subscribe(cache::receive);
-			cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
-			cache.coordinator.subscribe(cache::receiveShared);
-			return cache;
-		}
-
 	}
 
 }

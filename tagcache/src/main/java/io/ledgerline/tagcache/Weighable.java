@@ -2,7 +2,7 @@ package io.ledgerline.tagcache;
 
 /**
  * A cached value that knows roughly how many bytes it holds, for a cache bounded by
- * {@link TagCache.Builder#maximumWeight weight}. An estimate is enough: the bound is a
+ * {@link TagCacheBuilder#maximumWeight weight}. An estimate is enough: the bound is a
  * budget, and what matters is that a value's weight grows with what it really holds. The
  * cache does not look for this interface itself: a weigher passed to
  * {@code maximumWeight} may (for example

@@ -12,26 +12,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
 
 import io.ledgerline.tagcache.InvalidationBus;
 import io.ledgerline.tagcache.TagInvalidation;
@@ -66,65 +58,23 @@ import io.ledgerline.tagcache.TagInvalidation;
  * cannot know which tags, so it tells its {@linkplain #subscribeToGaps gap subscribers}
  * (a {@link io.ledgerline.tagcache.TagCache} then condemns everything it holds) and logs
  * a warning.
+ *
+ * <p>
+ * The pieces: {@link LettuceClient} sets the client up, {@link ConnectionState} holds the
+ * up/down states (its Javadoc has the table), {@link BusScripts} holds the Lua scripts;
+ * this class runs the check, the catch-up and the trim.
  */
 public final class RedisInvalidationBus implements InvalidationBus {
 
 	private static final System.Logger LOG = System.getLogger(RedisInvalidationBus.class.getName());
 
-	/** max(INCR, proposed): a counter that came back empty jumps to what callers know. */
-	private static final String NEXT_EPOCH = """
-			local v = redis.call('INCR', KEYS[1])
-			local p = tonumber(ARGV[1])
-			if v < p then redis.call('SET', KEYS[1], ARGV[1]) v = p end
-			return v""";
-
-	/** Raises the counter to at least ARGV[1] (after Redis came back, maybe empty). */
-	private static final String RAISE_COUNTER = """
-			local v = tonumber(redis.call('GET', KEYS[1]) or '0')
-			if v < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
-			return 0""";
-
-	/** Records the tag's latest epoch per kind (only if higher), then publishes. */
-	private static final String PUBLISH = """
-			local s = redis.call('ZSCORE', KEYS[1], ARGV[1])
-			if (not s) or tonumber(s) < tonumber(ARGV[2]) then
-			  redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
-			  redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
-			end
-			return redis.call('PUBLISH', ARGV[4], ARGV[3])""";
-
 	/**
-	 * Marks the counter with the time (the earliest time it had that value), then removes
-	 * up to ARGV[3] tag records whose epochs were allocated before the newest mark older
-	 * than the cutoff, and raises the "trimmed through" watermark to the highest removed.
+	 * Tag records removed per {@link BusScripts#TRIM} call: keeps each call short for
+	 * Redis.
 	 */
-	private static final String TRIM = """
-			local counter = redis.call('GET', KEYS[1]) or '0'
-			redis.call('ZADD', KEYS[4], 'NX', ARGV[1], counter)
-			local mark = redis.call('ZREVRANGEBYSCORE', KEYS[4], ARGV[2], '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
-			if #mark == 0 then return 0 end
-			redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', '(' .. mark[2])
-			local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', mark[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
-			if #old == 0 then return 0 end
-			local members = {}
-			local highest = 0
-			for i = 1, #old, 2 do
-			  members[#members + 1] = old[i]
-			  local e = tonumber(old[i + 1])
-			  if e > highest then highest = e end
-			end
-			redis.call('ZREM', KEYS[2], unpack(members))
-			redis.call('HDEL', KEYS[3], unpack(members))
-			local through = tonumber(redis.call('HGET', KEYS[5], 'through') or '0')
-			if highest > through then
-			  redis.call('HSET', KEYS[5], 'through', string.format('%.0f', highest), 'at', mark[2])
-			end
-			return #members""";
-
-	/** Tag records removed per {@link #TRIM} call: keeps each call short for Redis. */
 	static final int TRIM_BATCH = 500;
 
-	private final ClientResources resources;
+	private final LettuceClient lettuce;
 
 	private final RedisClient client;
 
@@ -163,8 +113,6 @@ public final class RedisInvalidationBus implements InvalidationBus {
 
 	private final List<Consumer<TagInvalidation>> subscribers = new CopyOnWriteArrayList<>();
 
-	private final List<StateListener> stateListeners = new CopyOnWriteArrayList<>();
-
 	/** The highest epoch allocated, published or received here. */
 	private final AtomicLong highest = new AtomicLong();
 
@@ -176,7 +124,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 
 	private volatile long lastCounter;
 
-	private final AtomicBoolean connected = new AtomicBoolean();
+	private final ConnectionState state = new ConnectionState();
 
 	private final ScheduledExecutorService checker;
 
@@ -192,19 +140,8 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	private volatile boolean closed;
 
 	private RedisInvalidationBus(Builder builder) {
-		RedisURI uri = RedisURI.create(builder.uri);
-		uri.setTimeout(builder.commandTimeout);
-		// Reconnect at a steady, short pace (Lettuce's default backs off to 30 s): the
-		// app
-		// is degraded until Redis is back, so notice its return soon.
-		this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(builder.checkInterval)).build();
-		this.client = RedisClient.create(resources, uri);
-		this.client.setOptions(ClientOptions.builder()
-			.autoReconnect(true)
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(builder.commandTimeout).build())
-			.timeoutOptions(TimeoutOptions.enabled(builder.commandTimeout))
-			.build());
+		this.lettuce = LettuceClient.create(builder.uri, builder.commandTimeout, builder.checkInterval);
+		this.client = lettuce.client();
 		this.counterKey = builder.prefix + "epoch";
 		this.epochsKey = builder.prefix + "tag-epochs";
 		this.messagesKey = builder.prefix + "tag-messages";
@@ -216,21 +153,13 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		this.trimInterval = builder.trimInterval;
 		this.createdAt = clock.instant();
 		this.checkInterval = builder.checkInterval;
-		this.checker = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "redis-bus-check");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.trimmer = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "redis-bus-trim");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.checker = daemonThread("redis-bus-check");
+		this.trimmer = daemonThread("redis-bus-trim");
 		this.client.addListener(new RedisConnectionStateListener() {
 			@Override
 			public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
 				if (!closed) {
-					markDown("connection lost");
+					state.markDown("connection lost");
 				}
 			}
 
@@ -259,7 +188,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 
 	/** Whether Redis answered the latest check and the subscription is live. */
 	public boolean isConnected() {
-		return connected.get();
+		return state.isUp();
 	}
 
 	/**
@@ -267,7 +196,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	 * the bus's check thread.
 	 */
 	public void addStateListener(StateListener listener) {
-		stateListeners.add(Objects.requireNonNull(listener, "listener"));
+		state.addListener(listener);
 	}
 
 	/**
@@ -278,15 +207,16 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	public long nextEpoch(long proposed) {
 		long floor = Math.max(proposed, highest.get() + 1);
 		StatefulRedisConnection<String, String> connection = commands;
-		if (connection != null && connected.get()) {
+		if (connection != null && state.isUp()) {
 			try {
 				Long epoch = connection.sync()
-					.eval(NEXT_EPOCH, ScriptOutputType.INTEGER, new String[] { counterKey }, Long.toString(floor));
+					.eval(BusScripts.NEXT_EPOCH, ScriptOutputType.INTEGER, new String[] { counterKey },
+							Long.toString(floor));
 				raiseHighest(epoch);
 				return epoch;
 			}
 			catch (RuntimeException e) {
-				markDown("INCR failed: " + e.getMessage());
+				state.markDown("INCR failed: " + e.getMessage());
 			}
 		}
 		return highest.updateAndGet(h -> Math.max(h + 1, proposed));
@@ -298,18 +228,18 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		Objects.requireNonNull(message, "message");
 		raiseHighest(message.epoch());
 		StatefulRedisConnection<String, String> connection = commands;
-		if (connection == null || !connected.get()) {
+		if (connection == null || !state.isUp()) {
 			LOG.log(Level.DEBUG, "Redis is down; not published: {0}", message);
 			return;
 		}
 		try {
 			connection.sync()
-				.eval(PUBLISH, ScriptOutputType.INTEGER, new String[] { epochsKey, messagesKey },
+				.eval(BusScripts.PUBLISH, ScriptOutputType.INTEGER, new String[] { epochsKey, messagesKey },
 						MessageCodec.member(message), Long.toString(message.epoch()), MessageCodec.encode(message),
 						channel);
 		}
 		catch (RuntimeException e) {
-			markDown("PUBLISH failed: " + e.getMessage());
+			state.markDown("PUBLISH failed: " + e.getMessage());
 		}
 	}
 
@@ -342,7 +272,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		long batch;
 		do {
 			batch = connection.sync()
-				.eval(TRIM, ScriptOutputType.INTEGER, keys, Long.toString(now.toEpochMilli()),
+				.eval(BusScripts.TRIM, ScriptOutputType.INTEGER, keys, Long.toString(now.toEpochMilli()),
 						Long.toString(now.minus(retention).toEpochMilli()), Integer.toString(TRIM_BATCH));
 			removed += (int) batch;
 		}
@@ -356,7 +286,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	}
 
 	private void trimWhileConnected() {
-		if (closed || !connected.get()) {
+		if (closed || !state.isUp()) {
 			return;
 		}
 		try {
@@ -376,18 +306,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		closed = true;
 		checker.shutdownNow();
 		trimmer.shutdownNow();
-		try {
-			if (pubSub != null) {
-				pubSub.close();
-			}
-			if (commands != null) {
-				commands.close();
-			}
-		}
-		finally {
-			client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-			resources.shutdown(0, 1, TimeUnit.SECONDS);
-		}
+		lettuce.shutdown(pubSub, commands);
 	}
 
 	// -----------------------------------------------------------------------------
@@ -404,10 +323,10 @@ public final class RedisInvalidationBus implements InvalidationBus {
 			boolean subscribed = pubSub.isOpen();
 			long counter = parse(commands.sync().get(counterKey));
 			if (!"PONG".equals(pong) || !subscribed) {
-				markDown("not subscribed");
+				state.markDown("not subscribed");
 				return;
 			}
-			if (!connected.get()) {
+			if (!state.isUp()) {
 				comeBack();
 			}
 			catchUpFrom = lastCounter;
@@ -415,7 +334,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		}
 		catch (RuntimeException e) {
 			LOG.log(Level.DEBUG, "Redis check failed", e);
-			markDown(e.getMessage());
+			state.markDown(e.getMessage());
 		}
 	}
 
@@ -449,7 +368,8 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	private void comeBack() {
 		long known = highest.get();
 		commands.sync()
-			.eval(RAISE_COUNTER, ScriptOutputType.INTEGER, new String[] { counterKey }, Long.toString(known));
+			.eval(BusScripts.RAISE_COUNTER, ScriptOutputType.INTEGER, new String[] { counterKey },
+					Long.toString(known));
 		long from = catchUpFrom;
 		int delivered = catchUp(from);
 		// Read after the catch-up: a record trimmed meanwhile counts as missed.
@@ -460,27 +380,9 @@ public final class RedisInvalidationBus implements InvalidationBus {
 					"Redis invalidation bus: {0}; this instance cannot know which tags it missed, so its cache"
 							+ " condemns everything it holds",
 					gap);
-			for (Consumer<String> subscriber : gapSubscribers) {
-				try {
-					subscriber.accept(gap);
-				}
-				catch (RuntimeException e) {
-					LOG.log(Level.WARNING, "gap subscriber failed", e);
-				}
-			}
+			Subscribers.tellEach(gapSubscribers, gap, "gap subscriber");
 		}
-		if (connected.compareAndSet(false, true)) {
-			LOG.log(Level.INFO, "Redis invalidation bus connected; {0} invalidation(s) caught up from Redis",
-					delivered);
-			for (StateListener listener : stateListeners) {
-				try {
-					listener.stateChanged(true);
-				}
-				catch (RuntimeException e) {
-					LOG.log(Level.WARNING, "bus state listener failed", e);
-				}
-			}
-		}
+		state.markUp(delivered);
 	}
 
 	/**
@@ -534,32 +436,19 @@ public final class RedisInvalidationBus implements InvalidationBus {
 
 	private void deliver(TagInvalidation message) {
 		raiseHighest(message.epoch());
-		for (Consumer<TagInvalidation> subscriber : subscribers) {
-			try {
-				subscriber.accept(message);
-			}
-			catch (RuntimeException e) {
-				LOG.log(Level.WARNING, "invalidation subscriber failed on " + message, e);
-			}
-		}
-	}
-
-	private void markDown(String why) {
-		if (connected.compareAndSet(true, false)) {
-			LOG.log(Level.WARNING, "Redis invalidation bus down: {0}", why);
-			for (StateListener listener : stateListeners) {
-				try {
-					listener.stateChanged(false);
-				}
-				catch (RuntimeException e) {
-					LOG.log(Level.WARNING, "bus state listener failed", e);
-				}
-			}
-		}
+		Subscribers.tellEach(subscribers, message, "invalidation subscriber");
 	}
 
 	private void raiseHighest(long epoch) {
 		highest.accumulateAndGet(epoch, Math::max);
+	}
+
+	private static ScheduledExecutorService daemonThread(String name) {
+		return Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	private static long parse(String value) {
@@ -575,13 +464,7 @@ public final class RedisInvalidationBus implements InvalidationBus {
 	}
 
 	/** Configures a {@link RedisInvalidationBus}. */
-	public static final class Builder {
-
-		private String uri = "redis://127.0.0.1:6379";
-
-		private String prefix = "tagcache:";
-
-		private Duration commandTimeout = Duration.ofSeconds(1);
+	public static final class Builder extends RedisSettings<Builder> {
 
 		private Duration checkInterval = Duration.ofMillis(500);
 
@@ -594,27 +477,9 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		private Builder() {
 		}
 
-		/** A Redis URI, e.g. {@code redis://127.0.0.1:6379/0}. */
-		public Builder uri(String uri) {
-			this.uri = Objects.requireNonNull(uri, "uri");
-			return this;
-		}
-
-		/** Starts every key and the channel name; lets several apps share one Redis. */
-		public Builder prefix(String prefix) {
-			this.prefix = Objects.requireNonNull(prefix, "prefix");
-			return this;
-		}
-
-		/** The most any Redis command may take (and the connect timeout). */
-		public Builder commandTimeout(Duration timeout) {
-			this.commandTimeout = requirePositive(timeout, "commandTimeout");
-			return this;
-		}
-
 		/** How often the bus checks Redis (and notices an outage or its end). */
 		public Builder checkInterval(Duration interval) {
-			this.checkInterval = requirePositive(interval, "checkInterval");
+			this.checkInterval = LettuceClient.requirePositive(interval, "checkInterval");
 			return this;
 		}
 
@@ -624,13 +489,13 @@ public final class RedisInvalidationBus implements InvalidationBus {
 		 * returns. Default 1 hour.
 		 */
 		public Builder retention(Duration retention) {
-			this.retention = requirePositive(retention, "retention");
+			this.retention = LettuceClient.requirePositive(retention, "retention");
 			return this;
 		}
 
 		/** How often the bus trims records older than the retention. Default 1 minute. */
 		public Builder trimInterval(Duration interval) {
-			this.trimInterval = requirePositive(interval, "trimInterval");
+			this.trimInterval = LettuceClient.requirePositive(interval, "trimInterval");
 			return this;
 		}
 
@@ -642,14 +507,6 @@ public final class RedisInvalidationBus implements InvalidationBus {
 
 		public RedisInvalidationBus build() {
 			return new RedisInvalidationBus(this);
-		}
-
-		private static Duration requirePositive(Duration d, String name) {
-			Objects.requireNonNull(d, name);
-			if (d.isZero() || d.isNegative()) {
-				throw new IllegalArgumentException(name + " must be positive, was " + d);
-			}
-			return d;
 		}
 
 	}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,21 +15,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
 
 import io.ledgerline.tagcache.RefreshCoordinator;
 import io.ledgerline.tagcache.SharedRefresh;
@@ -91,7 +83,7 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 			return 0""";
 
-	private final ClientResources resources;
+	private final LettuceClient lettuce;
 
 	private final RedisClient client;
 
@@ -136,17 +128,9 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 	private volatile StatefulRedisPubSubConnection<String, byte[]> pubSub;
 
 	private RedisRefreshCoordinator(Builder builder) {
-		RedisURI uri = RedisURI.create(builder.uri);
-		uri.setTimeout(builder.commandTimeout);
 		this.reconnectPause = builder.reconnectPause;
-		this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(reconnectPause)).build();
-		this.client = RedisClient.create(resources, uri);
-		this.client.setOptions(ClientOptions.builder()
-			.autoReconnect(true)
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(builder.commandTimeout).build())
-			.timeoutOptions(TimeoutOptions.enabled(builder.commandTimeout))
-			.build());
+		this.lettuce = LettuceClient.create(builder.uri, builder.commandTimeout, reconnectPause);
+		this.client = lettuce.client();
 		this.prefix = builder.prefix;
 		this.channel = builder.prefix + "refreshes";
 		this.lease = builder.lease;
@@ -264,18 +248,7 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 		if (closed.getAndSet(true)) {
 			return;
 		}
-		try {
-			if (pubSub != null) {
-				pubSub.close();
-			}
-			if (commands != null) {
-				commands.close();
-			}
-		}
-		finally {
-			client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-			resources.shutdown(0, 1, TimeUnit.SECONDS);
-		}
+		lettuce.shutdown(pubSub, commands);
 	}
 
 	/** Whether the lease of {@code key}'s {@code generation} is held (for tests). */
@@ -405,13 +378,7 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 	}
 
 	/** Configures a {@link RedisRefreshCoordinator}. */
-	public static final class Builder {
-
-		private String uri = "redis://127.0.0.1:6379";
-
-		private String prefix = "tagcache:";
-
-		private Duration commandTimeout = Duration.ofSeconds(1);
+	public static final class Builder extends RedisSettings<Builder> {
 
 		private Duration reconnectPause = Duration.ofMillis(500);
 
@@ -424,27 +391,9 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 		private Builder() {
 		}
 
-		/** A Redis URI, e.g. {@code redis://127.0.0.1:6379/0}. */
-		public Builder uri(String uri) {
-			this.uri = Objects.requireNonNull(uri, "uri");
-			return this;
-		}
-
-		/** Starts every key and the channel name; lets several apps share one Redis. */
-		public Builder prefix(String prefix) {
-			this.prefix = Objects.requireNonNull(prefix, "prefix");
-			return this;
-		}
-
-		/** The most any Redis command may take (and the connect timeout). */
-		public Builder commandTimeout(Duration timeout) {
-			this.commandTimeout = requirePositive(timeout, "commandTimeout");
-			return this;
-		}
-
 		/** How long to wait before connecting again after Redis went away. */
 		public Builder reconnectPause(Duration pause) {
-			this.reconnectPause = requirePositive(pause, "reconnectPause");
+			this.reconnectPause = LettuceClient.requirePositive(pause, "reconnectPause");
 			return this;
 		}
 
@@ -454,7 +403,7 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 		 * lead too). Default 5 seconds.
 		 */
 		public Builder lease(Duration lease) {
-			this.lease = requirePositive(lease, "lease");
+			this.lease = LettuceClient.requirePositive(lease, "lease");
 			return this;
 		}
 
@@ -463,7 +412,7 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 		 * leases.
 		 */
 		public Builder keep(Duration keep) {
-			this.keep = requirePositive(keep, "keep");
+			this.keep = LettuceClient.requirePositive(keep, "keep");
 			return this;
 		}
 
@@ -479,14 +428,6 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 
 		public RedisRefreshCoordinator build() {
 			return new RedisRefreshCoordinator(this);
-		}
-
-		private static Duration requirePositive(Duration d, String name) {
-			Objects.requireNonNull(d, name);
-			if (d.isZero() || d.isNegative()) {
-				throw new IllegalArgumentException(name + " must be positive, was " + d);
-			}
-			return d;
 		}
 
 	}
