@@ -85,7 +85,7 @@ class InvoicePrintBrowserTest extends BrowserTestBase {
 
 		rowButton(row(page, invoice.id()), "Delete").click();
 
-		page.waitForURL(Pattern.compile(".*/invoices/" + invoice.id() + "/delete\\?confirm=ask$"));
+		page.waitForURL(Pattern.compile(".*/invoices/" + invoice.id() + "/delete$"));
 		assertThat(page.getByTestId("delete-question")).containsText(invoice.number());
 		assertThat(fixtures.row(invoice.id()).deleted()).isFalse();
 

@@ -214,7 +214,8 @@ class InvoiceFragmentCacheTests {
 
 		assertThat(pageA.time("list-fetched-at")).as("one shared rendering").isEqualTo(pageB.time("list-fetched-at"));
 		for (PageHtml page : List.of(pageA, pageB)) {
-			assertThat(page.count("name=\"_csrf\"")).as("one token field per form").isEqualTo(page.count("<form"));
+			assertThat(page.count("name=\"_csrf\"")).as("one token field per form that posts")
+				.isEqualTo(page.count("<form") - page.count("method=\"get\""));
 			assertThat(csrfValues(page)).allSatisfy(token -> assertThat(token).isNotBlank());
 		}
 		String tokenA = csrfValues(pageA).get(0);
@@ -236,7 +237,7 @@ class InvoiceFragmentCacheTests {
 		PageHtml list = html(org.admin(), "/invoices");
 
 		assertThat(list.count("<form id=\"row-form\"")).isEqualTo(1);
-		assertThat(list.count("name=\"_csrf\"")).isEqualTo(list.count("<form"));
+		assertThat(list.count("name=\"_csrf\"")).isEqualTo(list.count("<form") - list.count("method=\"get\""));
 		String form = list.toString().substring(list.toString().indexOf("<form id=\"row-form\""));
 		assertThat(form.substring(0, form.indexOf("</form>"))).as("the rows sit inside the one form")
 			.contains("data-invoice-id=\"" + a.id() + "\"");
