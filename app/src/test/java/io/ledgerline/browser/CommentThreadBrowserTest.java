@@ -125,7 +125,8 @@ class CommentThreadBrowserTest extends BrowserTestBase {
 		assertThat(mine).hasClass(PENDING);
 		assertThat(storedIds(invoice)).isEmpty();
 
-		Response answer = page.waitForResponse(r -> r.request().method().equals("POST"), gate::open);
+		Response answer = page.waitForResponse(r -> r.request().method().equals("POST"),
+				new Page.WaitForResponseOptions().setTimeout(30_000), gate::open);
 		assertThat(answer.status()).isEqualTo(200);
 		UUID stored = storedIds(invoice).get(0);
 		assertThat(mine).not().hasClass(PENDING);
@@ -154,7 +155,8 @@ class CommentThreadBrowserTest extends BrowserTestBase {
 		Locator doomed = comments(page).filter(new Locator.FilterOptions().setHasText("This one will fail"));
 		assertThat(doomed).hasCount(1);
 
-		Response answer = page.waitForResponse(r -> r.request().method().equals("POST"), gate::open);
+		Response answer = page.waitForResponse(r -> r.request().method().equals("POST"),
+				new Page.WaitForResponseOptions().setTimeout(30_000), gate::open);
 		assertThat(answer.status()).isEqualTo(500);
 		assertThat(doomed).hasCount(0);
 		assertThat(page.getByTestId("comment-error")).isVisible();
