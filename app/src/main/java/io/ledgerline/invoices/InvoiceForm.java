@@ -131,7 +131,7 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 			errors.put("total", "Total can have at most two decimal places.");
 		}
 		else if (amount.compareTo(MAX_TOTAL) > 0) {
-			errors.put("total", "Total must be at most 9999999999.99.");
+			errors.put("total", "Total must be at most " + MAX_TOTAL.toPlainString() + ".");
 		}
 		else if (hasLines() && !noLinesFilled() && unchanged(amount)) {
 			return Optional.empty();
