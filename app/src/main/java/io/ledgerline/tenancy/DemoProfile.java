@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoProfile {
 
-	static final String NAME = "demo";
+	private static final String NAME = "demo";
 
 	private final boolean on;
 
