@@ -99,14 +99,10 @@ public class InvalidationLog implements InvalidationListener {
 
 	/** A tag names its org; a path is the acting org's, when there is one. */
 	private String orgOf(InvalidationEvent event) {
-		String target = event.target();
-		if (!event.isPath() && target.startsWith("org:")) {
-			int end = target.indexOf(':', "org:".length());
-			if (end > 0) {
-				return target.substring("org:".length(), end);
-			}
+		if (event.isPath()) {
+			return currentOrg.get();
 		}
-		return currentOrg.get();
+		return OrgTags.orgOf(event.target()).orElseGet(currentOrg);
 	}
 
 	/**

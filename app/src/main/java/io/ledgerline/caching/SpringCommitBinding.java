@@ -1,8 +1,5 @@
 package io.ledgerline.caching;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import io.ledgerline.tagcache.CommitBinding;
 
 /**
@@ -14,16 +11,7 @@ class SpringCommitBinding implements CommitBinding {
 
 	@Override
 	public void execute(Runnable invalidation) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			invalidation.run();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				invalidation.run();
-			}
-		});
+		AfterCommit.run(invalidation);
 	}
 
 }

@@ -5,12 +5,11 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.ledgerline.caching.AfterCommit;
 import io.ledgerline.tagcache.InvalidationIntent;
 import io.ledgerline.tagcache.InvalidationRecorder;
 
@@ -44,17 +43,7 @@ class JournalRecorder implements InvalidationRecorder {
 		if (response == null) {
 			return;
 		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					issue(response, position);
-				}
-			});
-		}
-		else {
-			issue(response, position);
-		}
+		AfterCommit.run(() -> issue(response, position));
 	}
 
 	private void issue(HttpServletResponse response, long position) {

@@ -11,18 +11,17 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.ledgerline.web.CspNonce;
 import io.ledgerline.web.SecureRandoms;
 
 /**
  * A Content-Security-Policy on every answer: scripts, styles and everything else only
  * from this origin, no inline script or style, no plugins, no framing, forms only to this
  * origin. A page that really needs an inline script (an import map, say) marks it with
- * the per-request nonce in the request attribute {@value #NONCE_ATTRIBUTE}
+ * the per-request nonce in the request attribute {@value CspNonce#ATTRIBUTE}
  * ({@code th:attr="nonce=${cspNonce}"}); never inside a cached fragment.
  */
 public final class ContentSecurityPolicyFilter extends OncePerRequestFilter {
-
-	public static final String NONCE_ATTRIBUTE = "cspNonce";
 
 	private final SecureRandom random = SecureRandoms.drbg();
 
@@ -32,7 +31,7 @@ public final class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 		byte[] bytes = new byte[16];
 		random.nextBytes(bytes);
 		String nonce = Base64.getEncoder().encodeToString(bytes);
-		request.setAttribute(NONCE_ATTRIBUTE, nonce);
+		request.setAttribute(CspNonce.ATTRIBUTE, nonce);
 		response.setHeader("Content-Security-Policy", policy(nonce));
 		chain.doFilter(request, response);
 	}

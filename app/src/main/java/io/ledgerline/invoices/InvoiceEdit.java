@@ -47,8 +47,8 @@ public record InvoiceEdit(String customerName, InvoiceStatus status, Optional<Lo
 			errors.put("lines", "The lines add up to " + sum.toPlainString() + "; a total cannot be negative.");
 		}
 		else if (sum.compareTo(InvoiceFields.MAX_TOTAL) > 0) {
-			errors.put("total",
-					"The lines add up to " + sum.toPlainString() + "; an invoice total must be at most 9999999999.99.");
+			errors.put("total", "The lines add up to " + sum.toPlainString() + "; an invoice total must be at most "
+					+ InvoiceFields.MAX_TOTAL.toPlainString() + ".");
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationException(errors);

@@ -225,7 +225,7 @@ final class InvoiceFields {
 		NewInvoiceLine parsed = new NewInvoiceLine(description, quantity, unitPrice);
 		if (parsed.amount().abs().compareTo(MAX_TOTAL) > 0) {
 			errors.put(field + "unitPrice", "This line comes to " + parsed.amount().toPlainString()
-					+ "; a line must be at most 9999999999.99.");
+					+ "; a line must be at most " + MAX_TOTAL.toPlainString() + ".");
 			return Optional.empty();
 		}
 		return Optional.of(parsed);

@@ -25,10 +25,6 @@ import io.ledgerline.web.ValidationException;
 public record InvoiceForm(String customerName, String status, String total, String totalWas, String issuedOn,
 		String dueOn, String version, List<LineInput> lines) {
 
-	static final int MAX_CUSTOMER_NAME = InvoiceFields.MAX_CUSTOMER_NAME;
-
-	static final BigDecimal MAX_TOTAL = InvoiceFields.MAX_TOTAL;
-
 	/**
 	 * The form for {@code invoice} as saved, with its lines and a blank row to add one.
 	 */
@@ -130,8 +126,8 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 		else if (amount.stripTrailingZeros().scale() > 2) {
 			errors.put("total", "Total can have at most two decimal places.");
 		}
-		else if (amount.compareTo(MAX_TOTAL) > 0) {
-			errors.put("total", "Total must be at most 9999999999.99.");
+		else if (amount.compareTo(InvoiceFields.MAX_TOTAL) > 0) {
+			errors.put("total", "Total must be at most " + InvoiceFields.MAX_TOTAL.toPlainString() + ".");
 		}
 		else if (hasLines() && !noLinesFilled() && unchanged(amount)) {
 			return Optional.empty();

@@ -16,15 +16,6 @@ import io.ledgerline.tagcache.TagCache;
 @Component
 public class InvoiceInvalidation {
 
-	/**
-	 * Every invoice write also revalidates this path. No invoice page is cached as a
-	 * whole today (the list, record and summary are cached as data, under tags), so it
-	 * empties nothing now; it is there so that a page or fragment cached under
-	 * {@code /invoices} (through {@code TagCache.getPage}) is dropped by the same writes,
-	 * and it shows in the invalidation log that the write reached the list's route.
-	 */
-	static final String LIST_PATH = "/invoices";
-
 	private final TagCache cache;
 
 	private final InvoiceInvalidationStep editStep;
@@ -40,7 +31,6 @@ public class InvoiceInvalidation {
 	 */
 	public void afterChange(String orgId, long invoiceId) {
 		InvoiceInvalidationStep.EXACT.invalidate(cache, orgId, invoiceId);
-		cache.revalidatePath(LIST_PATH);
 	}
 
 	/**
@@ -49,7 +39,6 @@ public class InvoiceInvalidation {
 	 */
 	void afterCreate(String orgId) {
 		cache.updateTags(List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)));
-		cache.revalidatePath(LIST_PATH);
 	}
 
 	/**
@@ -58,7 +47,6 @@ public class InvoiceInvalidation {
 	 */
 	void afterEdit(String orgId, long invoiceId) {
 		editStep.invalidate(cache, orgId, invoiceId);
-		cache.revalidatePath(LIST_PATH);
 	}
 
 }

@@ -17,24 +17,17 @@ public final class InvoiceTags {
 
 	/** Every page of every view of the org's invoice list. */
 	public static String list(String orgId) {
-		return orgPrefix(orgId) + "invoices";
+		return OrgTags.prefix(orgId) + "invoices";
 	}
 
 	/** One invoice's record (with its lines). */
 	public static String record(String orgId, long invoiceId) {
-		return orgPrefix(orgId) + "invoice:" + invoiceId;
+		return OrgTags.prefix(orgId) + "invoice:" + invoiceId;
 	}
 
 	/** The org's active count and total (the summary feature owns the tag). */
 	public static String summary(String orgId) {
 		return SummaryTags.summary(orgId);
-	}
-
-	/**
-	 * The prefix every tag of one org starts with (to show an org its own log entries).
-	 */
-	public static String orgPrefix(String orgId) {
-		return OrgTags.prefix(orgId);
 	}
 
 	/** What one invoice mutation touches, as a unit. */

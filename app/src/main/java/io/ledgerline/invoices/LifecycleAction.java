@@ -8,9 +8,8 @@ import java.util.Locale;
  */
 enum LifecycleAction {
 
-	ARCHIVE("archived_at = :now", "archived_at IS NULL", false, Lifecycle.ACTIVE),
-	RESTORE("archived_at = NULL", "archived_at IS NOT NULL", false, Lifecycle.ARCHIVED),
-	DELETE("deleted_at = :now", "1 = 1", true, null);
+	ARCHIVE("archived_at = :now", "archived_at IS NULL", false),
+	RESTORE("archived_at = NULL", "archived_at IS NOT NULL", false), DELETE("deleted_at = :now", "1 = 1", true);
 
 	/** Fixed SQL fragments, never built from input. */
 	final String assignment;
@@ -19,14 +18,10 @@ enum LifecycleAction {
 
 	final boolean adminOnly;
 
-	/** The lifecycle the row must be in, or null when any non-deleted row qualifies. */
-	final Lifecycle from;
-
-	LifecycleAction(String assignment, String requiredState, boolean adminOnly, Lifecycle from) {
+	LifecycleAction(String assignment, String requiredState, boolean adminOnly) {
 		this.assignment = assignment;
 		this.requiredState = requiredState;
 		this.adminOnly = adminOnly;
-		this.from = from;
 	}
 
 	String verb() {

@@ -1,6 +1,5 @@
 package io.ledgerline.tenancy;
 
-import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -14,8 +13,8 @@ class DemoProfileModel {
 
 	private final boolean inspectorEnabled;
 
-	DemoProfileModel(Environment environment) {
-		this.inspectorEnabled = environment.matchesProfiles("demo");
+	DemoProfileModel(DemoProfile demoProfile) {
+		this.inspectorEnabled = demoProfile.isOn();
 	}
 
 	/** The inspector and the demo hints exist only with the demo profile. */

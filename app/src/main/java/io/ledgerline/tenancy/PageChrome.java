@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -15,6 +14,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.HtmlUtils;
 
+import io.ledgerline.web.CspNonce;
 import io.ledgerline.web.ForbiddenException;
 import io.ledgerline.web.FragmentTemplates;
 import io.ledgerline.web.Hole;
@@ -35,9 +35,6 @@ public class PageChrome implements PageHoles {
 
 	static final String TOAST_TEMPLATE = "fragments/toast";
 
-	/** Where the Content-Security-Policy filter leaves the response's nonce. */
-	private static final String CSP_NONCE_ATTRIBUTE = "cspNonce";
-
 	private final ActingUserResolver users;
 
 	private final FragmentTemplates templates;
@@ -48,10 +45,10 @@ public class PageChrome implements PageHoles {
 
 	private final SecureRandom random = SecureRandoms.drbg();
 
-	PageChrome(ActingUserResolver users, FragmentTemplates templates, Environment environment, Clock clock) {
+	PageChrome(ActingUserResolver users, FragmentTemplates templates, DemoProfile demoProfile, Clock clock) {
 		this.users = users;
 		this.templates = templates;
-		this.demo = environment.matchesProfiles("demo");
+		this.demo = demoProfile.isOn();
 		this.clock = clock;
 	}
 
@@ -79,7 +76,7 @@ public class PageChrome implements PageHoles {
 	public String html(Hole hole, HttpServletRequest request, Map<String, ?> model) {
 		return switch (hole) {
 			case CSRF_TOKEN -> HtmlUtils.htmlEscape(csrf(request).getToken());
-			case CSP_NONCE -> HtmlUtils.htmlEscape(String.valueOf(request.getAttribute(CSP_NONCE_ATTRIBUTE)));
+			case CSP_NONCE -> HtmlUtils.htmlEscape(String.valueOf(request.getAttribute(CspNonce.ATTRIBUTE)));
 			case SERVER_NOW -> now();
 			case USER_EMAIL -> HtmlUtils.htmlEscape(this.users.require(request).email());
 			case ORG_OPTIONS -> orgOptions(this.users.require(request));

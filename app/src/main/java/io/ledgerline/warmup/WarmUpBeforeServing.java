@@ -40,12 +40,12 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
 
-import io.ledgerline.config.ContentSecurityPolicyFilter;
 import io.ledgerline.invoices.InvoicePagesWarmUp;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.Role;
 import io.ledgerline.tenancy.SignedInWarmUp;
+import io.ledgerline.web.CspNonce;
 
 /**
  * Warms the instance up before its port opens. A fresh JVM served its first requests in
@@ -234,7 +234,7 @@ class WarmUpBeforeServing implements SmartLifecycle {
 		response.setRequest(request);
 		HttpServletRequest http = request.getRequest();
 		Discarded httpResponse = new Discarded(response.getResponse());
-		http.setAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE, "warm-up");
+		http.setAttribute(CspNonce.ATTRIBUTE, "warm-up");
 		CsrfToken token = this.signedIn.csrfTokens().generateToken(http);
 		this.signedIn.csrfTokenHandler().handle(http, httpResponse, () -> token);
 		this.signedIn.users().resolve(http, user);

@@ -122,7 +122,7 @@ public class PrerenderedPages {
 		Map<String, Object> all = new HashMap<>(variables);
 		all.put("frame", frame);
 		all.put("_csrf", CSRF_HOLE);
-		all.put("cspNonce", Hole.CSP_NONCE.marker());
+		all.put(CspNonce.ATTRIBUTE, Hole.CSP_NONCE.marker());
 		return PrerenderedPage.of(collapseWhitespaceBetweenTags(this.templates.render(template, all)));
 	}
 

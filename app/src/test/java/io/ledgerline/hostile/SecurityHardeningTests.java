@@ -250,6 +250,10 @@ class SecurityHardeningTests {
 			.param("status", "sent")
 			.param("total", "11.00")
 			.param("version", "1")).andExpect(status().isSeeOther());
+		// Invoice writes invalidate by tag only; a ticket write revalidates its page
+		// path.
+		mvc.perform(formJson(org.admin(), "/tickets").param("title", "Logged").param("body", "path"))
+			.andExpect(status().isOk());
 
 		List<InvalidationLogEntry> mine = invalidations.recentFor(org.id(), 10);
 		assertThat(mine).anySatisfy(entry -> assertThat(entry.path()).isTrue());

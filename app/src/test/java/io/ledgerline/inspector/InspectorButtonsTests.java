@@ -92,8 +92,7 @@ class InspectorButtonsTests {
 					InvalidationLogEntry::source)
 			.containsExactlyInAnyOrder(tuple("updateTag", InvoiceTags.list(org.id()), false, "action"),
 					tuple("updateTag", InvoiceTags.record(org.id(), newest.id()), false, "action"),
-					tuple("updateTag", InvoiceTags.summary(org.id()), false, "action"),
-					tuple("revalidatePath", "/invoices", true, "action"));
+					tuple("updateTag", InvoiceTags.summary(org.id()), false, "action"));
 
 		clock.advance(Duration.ofSeconds(1));
 		PageHtml list = invoices(org.member());

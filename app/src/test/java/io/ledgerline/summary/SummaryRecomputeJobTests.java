@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.ledgerline.caching.OrgTags;
 import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.jobs.JobSubmitter;
 import io.ledgerline.summary.SummaryJobTestSupport.StoredRow;
@@ -254,7 +255,7 @@ class SummaryRecomputeJobTests {
 	}
 
 	private List<String> mine(List<String> entries) {
-		return entries.stream().filter(e -> e.contains(InvoiceTags.orgPrefix(org.id()))).toList();
+		return entries.stream().filter(e -> e.contains(OrgTags.prefix(org.id()))).toList();
 	}
 
 }
