@@ -14,11 +14,17 @@ bench_sign_in() {
 	# Comment lines start with "#", but HttpOnly cookies' lines with "#HttpOnly_".
 	header="$(awk '(!/^#/ || /^#HttpOnly_/) && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")"
 	rm -f "$jar"
-	if ! curl -fs -H "Cookie: $header" "$base/invoices" | grep -q 'data-testid="current-user"'; then
-		echo "sign-in as $user at $base failed" >&2
-		return 1
-	fi
-	printf '%s' "$header"
+	# The first signed-in page of a just-started instance can be slow (a cold JIT, a busy
+	# machine): a few tries before giving up.
+	for _ in 1 2 3 4 5; do
+		if curl -s --max-time 30 -H "Cookie: $header" "$base/invoices" | grep -q 'data-testid="current-user"'; then
+			printf '%s' "$header"
+			return 0
+		fi
+		sleep 2
+	done
+	echo "sign-in as $user at $base failed: $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $header" "$base/invoices")" >&2
+	return 1
 }
 
 # Starts `java OPTS -jar JAR ARGS...` in DIR (logs to DIR/app.log), prints its pid, and waits
