@@ -15,6 +15,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 N="${1:-1000000}"
 PORT="${PORT:-18151}"
 SCHEMA="${SCHEMA:-ledgerline_bench_search}"
@@ -38,15 +40,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "machine: $(nproc) cpus; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-(cd "$work" && exec java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres,demo --server.port="$PORT" \
-	"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" \
-	--spring.datasource.username=postgres >"$work/app.log" 2>&1) &
-app_pid=$!
-for _ in $(seq 1 480); do
-	if curl -fs -o /dev/null "$base/login"; then break; fi
-	if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/app.log" >&2; exit 1; fi
-	sleep 0.5
-done
+app_pid="$(bench_start_jar "$work" "$base" "${JAVA_OPTS:-}" "$JAR" --spring.profiles.active=postgres,demo \
+	--server.port="$PORT" "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" \
+	--spring.datasource.username=postgres)"
 
 started=$(date +%s)
 PGOPTIONS="-c search_path=$SCHEMA" "${psql_[@]}" -v n="$N" -f "$here/load.sql"
