@@ -102,7 +102,9 @@ class CachedSessionRepository implements SessionRepository<CachedSession> {
 		try {
 			// A copy that looks expired is loaded again: another instance may have
 			// written a later access.
-			cached = cache.get(key(id), List.of(tag(id)), life, () -> {
+			// The tag is the key too: one digest per lookup (it runs on every request).
+			String tag = tag(id);
+			cached = cache.get(tag, List.of(tag), life, () -> {
 				loaded[0] = true;
 				return rows.find(id).map(row -> SessionRecord.of(row, deserializer)).orElseThrow(NoSuchSession::new);
 			}, (SessionRecord copy) -> !copy.looksExpiredAt(now));
@@ -209,10 +211,6 @@ class CachedSessionRepository implements SessionRepository<CachedSession> {
 	 */
 	static String tag(String id) {
 		return "session:" + digest(id);
-	}
-
-	private static String key(String id) {
-		return tag(id);
 	}
 
 	private static String digest(String id) {
