@@ -1,6 +1,7 @@
 package io.ledgerline.cluster;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -16,6 +17,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ledgerline.caching.SharedValue;
 import io.ledgerline.caching.TagCacheCustomizer;
 import io.ledgerline.tagcache.redis.RedisInvalidationBus;
 import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
@@ -78,17 +80,21 @@ class ClusterConfig {
 
 	/**
 	 * One refresh per revalidated key for the cluster (docs/CACHING.md, "One refresh per
-	 * key"), for the keys a value codec is registered for with {@code share(prefix,
-	 * codec)}; without one a key refreshes on each instance and touches no Redis.
+	 * key"), for the keys the features declared a {@link SharedValue} for; any other key
+	 * refreshes on each instance and touches no Redis.
 	 */
 	@Bean(destroyMethod = "close")
-	RedisRefreshCoordinator refreshCoordinator(ClusterProperties properties) {
-		return RedisRefreshCoordinator.builder()
+	RedisRefreshCoordinator refreshCoordinator(ClusterProperties properties, List<SharedValue<?>> sharedValues) {
+		RedisRefreshCoordinator.Builder builder = RedisRefreshCoordinator.builder()
 			.uri(properties.redisUrl())
 			.prefix(properties.keyPrefix())
-			.commandTimeout(properties.redisTimeout())
-			.build()
-			.start();
+			.commandTimeout(properties.redisTimeout());
+		sharedValues.forEach(shared -> share(builder, shared));
+		return builder.build().start();
+	}
+
+	private static <V> void share(RedisRefreshCoordinator.Builder builder, SharedValue<V> shared) {
+		builder.share(shared.keyPrefix(), shared.codec());
 	}
 
 	@Bean
@@ -113,8 +119,8 @@ class ClusterConfig {
 	}
 
 	@Bean
-	ClusterMetrics clusterMetrics(JournalFollower follower, JournalPruner pruner) {
-		return new ClusterMetrics(follower, pruner);
+	ClusterMetrics clusterMetrics(JournalFollower follower, JournalPruner pruner, RedisRefreshCoordinator refreshes) {
+		return new ClusterMetrics(follower, pruner, refreshes);
 	}
 
 	@Bean

@@ -9,10 +9,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
+import io.ledgerline.tagcache.redis.RedisRefreshCoordinator.Counts;
+
 /**
  * The cluster's meters: how often this instance condemned its whole cache (behind the
  * retention window, behind Redis, or unable to wait for a gap), how many journal rows it
- * pruned, where it is in the journal, what its catch-ups cost and deliver, and its gaps.
+ * pruned, where it is in the journal, what its catch-ups cost and deliver, its gaps, and
+ * how its shared refreshes were decided.
  */
 class ClusterMetrics implements MeterBinder {
 
@@ -20,9 +24,12 @@ class ClusterMetrics implements MeterBinder {
 
 	private final JournalPruner pruner;
 
-	ClusterMetrics(JournalFollower follower, JournalPruner pruner) {
+	private final RedisRefreshCoordinator refreshes;
+
+	ClusterMetrics(JournalFollower follower, JournalPruner pruner, RedisRefreshCoordinator refreshes) {
 		this.follower = follower;
 		this.pruner = pruner;
+		this.refreshes = refreshes;
 	}
 
 	@Override
@@ -51,6 +58,22 @@ class ClusterMetrics implements MeterBinder {
 		gapsClosed(registry, gaps, "filled", JournalGaps::filled);
 		gapsClosed(registry, gaps, "timed-out", JournalGaps::timedOut);
 		gapsClosed(registry, gaps, "lost", JournalGaps::lost);
+		sharedRefreshes(registry, "lead", Counts::leads);
+		sharedRefreshes(registry, "follow", Counts::follows);
+		sharedRefreshes(registry, "take", Counts::takes);
+		sharedRefreshes(registry, "alone", Counts::alone);
+		sharedRefreshes(registry, "received", Counts::received);
+	}
+
+	private void sharedRefreshes(MeterRegistry registry, String outcome, ToDoubleFunction<Counts> count) {
+		FunctionCounter
+			.builder("ledgerline.cluster.refreshes", refreshes,
+					coordinator -> count.applyAsDouble(coordinator.counts()))
+			.description("Claims of a shared refresh: led here (this instance ran the loader), followed another's"
+					+ " lease, took another's kept result, alone (Redis unreachable); received: results of other"
+					+ " instances delivered here")
+			.tag("outcome", outcome)
+			.register(registry);
 	}
 
 	private static void gapsClosed(MeterRegistry registry, JournalGaps gaps, String outcome,

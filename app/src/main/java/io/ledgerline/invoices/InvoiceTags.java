@@ -12,6 +12,12 @@ import io.ledgerline.summary.SummaryTags;
  */
 public final class InvoiceTags {
 
+	/** The keys of the org summaries ({@link #summaryKey}). */
+	static final String SUMMARY_KEY_PREFIX = "summary:";
+
+	/** The keys of the overdue counts ({@link #overdueKey}). */
+	static final String OVERDUE_KEY_PREFIX = "invoices:overdue:";
+
 	private InvoiceTags() {
 	}
 
@@ -59,7 +65,7 @@ public final class InvoiceTags {
 
 	/** The org's overdue count and sum on one day. */
 	static String overdueKey(String orgId, LocalDate day) {
-		return "invoices:overdue:" + orgId + ":" + day;
+		return OVERDUE_KEY_PREFIX + orgId + ":" + day;
 	}
 
 	/**
@@ -71,7 +77,7 @@ public final class InvoiceTags {
 	}
 
 	static String summaryKey(String orgId) {
-		return "summary:" + orgId;
+		return SUMMARY_KEY_PREFIX + orgId;
 	}
 
 }

@@ -19,11 +19,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * statement prepared (or executed without preparing) on the current thread while a test
  * records. A MockMvc request runs on the test's thread, so what a request asked the
  * database is exactly what was recorded during it, and background work (jobs, cache
- * refreshes) is not.
+ * refreshes) is not; {@link #everywhere} records that too.
  */
 public final class StatementLog {
 
 	private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
+
+	/** What every thread of every recording data source sends, while a test records. */
+	private static volatile List<String> everywhere;
 
 	private StatementLog() {
 	}
@@ -49,10 +52,34 @@ public final class StatementLog {
 		return statements;
 	}
 
+	/**
+	 * The statements sent on any thread (background refreshes and jobs too) of any app in
+	 * this JVM (every instance of a test cluster) while {@code action} ran. One recording
+	 * at a time.
+	 */
+	public static synchronized List<String> everywhere(Action action) throws Exception {
+		List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+		everywhere = statements;
+		try {
+			action.run();
+		}
+		finally {
+			everywhere = null;
+		}
+		synchronized (statements) {
+			return List.copyOf(statements);
+		}
+	}
+
 	private static void seen(String sql) {
+		String statement = sql.strip().replaceAll("\\s+", " ");
 		List<String> statements = RECORDING.get();
 		if (statements != null) {
-			statements.add(sql.strip().replaceAll("\\s+", " "));
+			statements.add(statement);
+		}
+		List<String> all = everywhere;
+		if (all != null) {
+			all.add(statement);
 		}
 	}
 
