@@ -15,7 +15,9 @@
 # instance's database, ledgerline_soak), SOAK_RETENTION_SECONDS (the
 # cluster's journal retention, 120), SOAK_HEAP (-Xmx384m, as
 # the cluster's instances), JAR (app/target/app-0.1.0-SNAPSHOT.jar, built if missing),
-# LEDGERLINE_PG_HOST/PORT/USER (127.0.0.1 / 5432 / postgres), SOAK_JAVA_OPTS.
+# LEDGERLINE_PG_HOST/PORT/USER (127.0.0.1 / 5432 / postgres), SOAK_JAVA_OPTS (the single
+# instance's JVM options), SOAK_CACHE_MAX_BYTES (every instance's cache budget, e.g. 12MB:
+# small enough that the cache reaches it early in the run; unset, the app's default).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -31,6 +33,11 @@ JAR="${JAR:-$root/app/target/app-0.1.0-SNAPSHOT.jar}"
 
 if [[ ! -f "$JAR" ]]; then
 	(cd "$root" && mvn -q -B -pl app -am package -DskipTests)
+fi
+
+if [[ -n "${SOAK_CACHE_MAX_BYTES:-}" ]]; then
+	# Spring's relaxed binding: every instance, single or clustered, reads it from its environment.
+	export LEDGERLINE_CACHE_MAXBYTES="$SOAK_CACHE_MAX_BYTES"
 fi
 
 echo "machine: $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg); jar: $JAR; heap: $HEAP"

@@ -13,6 +13,7 @@ Only loopback targets; every loop is bounded by --writes.
 """
 import argparse
 import base64
+import http.client
 import http.cookiejar
 import json
 import random
@@ -27,6 +28,7 @@ import urllib.request
 
 CSRF = re.compile(r'name="_csrf" value="([^"]*)"')
 ROW_ID = re.compile(r'data-invoice-id="(\d+)"')
+RETRIES_ON_429 = 5
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -41,6 +43,7 @@ class Client:
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.last_location = None
+        self.refusals = 0
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
         login = self.get("/login")[1]
         token = CSRF.search(login).group(1)
@@ -55,13 +58,28 @@ class Client:
         req = urllib.request.Request(self.base + path, data=body, method=method, headers={"Accept": accept})
         if body is not None:
             req.add_header("Content-Type", "application/x-www-form-urlencoded")
-        try:
-            with self.opener.open(req, timeout=60) as response:
-                return response.status, response.read().decode("utf-8", "replace")
-        except urllib.error.HTTPError as error:
-            # A redirect arrives here (none is followed): keep where it leads.
-            self.last_location = error.headers.get("Location")
-            return error.code, error.read().decode("utf-8", "replace")
+        for attempt in range(RETRIES_ON_429 + 1):
+            try:
+                with self.opener.open(req, timeout=60) as response:
+                    return response.status, response.read().decode("utf-8", "replace")
+            except urllib.error.HTTPError as error:
+                # A redirect arrives here (none is followed): keep where it leads.
+                self.last_location = error.headers.get("Location")
+                try:
+                    text = error.read().decode("utf-8", "replace")
+                except OSError:
+                    text = ""
+                if error.code != 429 or attempt == RETRIES_ON_429:
+                    return error.code, text
+                # The app refuses a body it would have to wait for while this address
+                # already has two on their way (a loaded machine splits a post's packets):
+                # a browser's user would retry, so the write is retried, and counted.
+                self.refusals += 1
+                time.sleep(0.5)
+            except (OSError, http.client.HTTPException) as error:
+                # A dropped connection is an answer the run must count, not a dead worker.
+                return 599, f"{type(error).__name__}: {error}"
+        raise AssertionError("unreachable")
 
     def get(self, path, accept="text/html"):
         return self.request("GET", path, accept=accept)
@@ -333,12 +351,17 @@ def main():
                 active[0] += 1
             try:
                 n = stream.write()
+            except Exception as error:  # noqa: BLE001 - any failure ends this worker: say so
+                with lock:
+                    died.append(f"{type(error).__name__}: {error}")
+                raise
             finally:
                 with lock:
                     active[0] -= 1
             with lock:
                 done += n
 
+    died = []
     next_checkpoint = args.checkpoint
     threads = [threading.Thread(target=work, args=(s,), daemon=True) for s in streams]
     for t in threads:
@@ -363,8 +386,10 @@ def main():
             stretch = (time.monotonic(), current)
             next_checkpoint = current + args.checkpoint
     print(f"\n{done} writes, {stats.get('reads')} page reads and made-up cursors, {stats.get('errors')} errors, "
-          f"{time.monotonic() - started:.0f} s")
+          f"{time.monotonic() - started:.0f} s; "
+          f"{sum(c.refusals for s in streams for c in s.clients)} posts refused with 429 and retried")
     problems = verdict(args, points)
+    problems += [f"a worker stopped: {d}" for d in died]
     if stats.get("errors"):
         problems.append(f"{stats.get('errors')} requests answered unexpectedly")
     for p in problems:
