@@ -36,6 +36,8 @@ SELECT row_number() OVER () - 1 AS k, w FROM unnest(ARRAY['Ltd','GmbH','SARL','I
 ALTER TABLE invoice_search_terms DROP CONSTRAINT invoice_search_terms_invoice_id_fkey;
 ALTER TABLE invoice_search_terms DROP CONSTRAINT invoice_search_terms_pkey;
 
+-- Names the columns it fills: a NOT NULL column the app adds to invoices (InvoiceColumns.ALL;
+-- docs/INVOICES.md, "Adding a field to invoices") needs a value here too.
 INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version,
                       created_at, updated_at, archived_at)
 SELECT 'acme', 'B-' || lpad(g::text, 7, '0'),

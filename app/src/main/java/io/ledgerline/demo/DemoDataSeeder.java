@@ -1,7 +1,6 @@
 package io.ledgerline.demo;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ledgerline.config.SeedBeforeServing;
 import io.ledgerline.config.Timestamps;
 import io.ledgerline.invoices.InvoiceSearchIndex;
+import io.ledgerline.invoices.NewInvoiceLine;
 import io.ledgerline.summary.SummaryRepository;
 
 /**
@@ -147,7 +147,7 @@ class DemoDataSeeder extends SeedBeforeServing {
 
 	private void invoice(String orgId, String number, String customer, String status, LocalDate issuedOn, int netDays,
 			OffsetDateTime now, List<Line> lines) {
-		BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal total = NewInvoiceLine.total(lines.stream().map(Line::amount));
 		int inserted = jdbc
 			.sql("""
 					INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version, created_at, updated_at)
@@ -179,7 +179,7 @@ class DemoDataSeeder extends SeedBeforeServing {
 		}
 
 		BigDecimal amount() {
-			return quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);
+			return NewInvoiceLine.amount(quantity, unitPrice);
 		}
 
 	}

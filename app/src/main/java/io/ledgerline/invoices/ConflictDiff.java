@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import io.ledgerline.audit.AuditEntry;
 import io.ledgerline.caching.FetchedAt;
-import io.ledgerline.web.MoneyInput;
 
 /**
  * What the conflict banner marks: which of the user's values differ from the saved row
@@ -28,7 +27,7 @@ record ConflictDiff(boolean customerName, boolean status, boolean total, BigDeci
 	}
 
 	static ConflictDiff of(InvoiceForm form, InvoiceDetail saved, Optional<AuditEntry> lastChange) {
-		BigDecimal yours = MoneyInput.parse(form.total()).orElse(null);
+		BigDecimal yours = Amount.read(form.total()).orElse(null);
 		Invoice invoice = saved.invoice();
 		return new ConflictDiff(!invoice.customerName().equals(strip(form.customerName())),
 				!invoice.status().value().equals(strip(form.status())),
@@ -66,7 +65,7 @@ record ConflictDiff(boolean customerName, boolean status, boolean total, BigDeci
 	}
 
 	private static boolean equal(String typed, BigDecimal saved) {
-		return MoneyInput.parse(typed).map(value -> value.compareTo(saved) == 0).orElse(false);
+		return Amount.read(typed).map(value -> value.compareTo(saved) == 0).orElse(false);
 	}
 
 	private static String text(LineInput line) {

@@ -38,7 +38,7 @@ final class InvoiceAccess {
 	/** A deleted invoice keeps its row (for admins and the audit) but takes no edits. */
 	static Invoice editable(Invoice invoice) {
 		if (invoice.lifecycle() == Lifecycle.DELETED) {
-			throw new InvoiceConflictException(invoice.number() + " was deleted and can no longer be edited.", invoice);
+			throw InvoiceConflictException.deleted(invoice);
 		}
 		return invoice;
 	}

@@ -22,9 +22,12 @@ public class InvoiceConflictException extends ConflictException {
 		this.currentInvoice = current;
 	}
 
-	/** The row was soft-deleted: it keeps its data but takes no more writes. */
+	/**
+	 * The row was soft-deleted: it keeps its data but takes no more writes (an edit, an
+	 * archive or a restore all get this one message).
+	 */
 	public static InvoiceConflictException deleted(Invoice current) {
-		return new InvoiceConflictException(current.number() + " was deleted.", current);
+		return new InvoiceConflictException(current.number() + " was deleted and can no longer be changed.", current);
 	}
 
 	public Invoice currentInvoice() {

@@ -21,7 +21,7 @@ public record InvoiceDetail(Invoice invoice, List<InvoiceLine> lines, @JsonIgnor
 
 	@JsonIgnore
 	public BigDecimal linesSum() {
-		return this.lines.stream().map(InvoiceLine::amount).reduce(new BigDecimal("0.00"), BigDecimal::add);
+		return NewInvoiceLine.total(this.lines.stream().map(InvoiceLine::amount));
 	}
 
 	@Override

@@ -46,9 +46,8 @@ public record InvoiceEdit(String customerName, InvoiceStatus status, Optional<Lo
 		if (sum.signum() < 0) {
 			errors.put("lines", "The lines add up to " + sum.toPlainString() + "; a total cannot be negative.");
 		}
-		else if (sum.compareTo(InvoiceFields.MAX_TOTAL) > 0) {
-			errors.put("total", "The lines add up to " + sum.toPlainString() + "; an invoice total must be at most "
-					+ InvoiceFields.MAX_TOTAL.toPlainString() + ".");
+		else {
+			InvoiceFields.valid("total", errors, () -> Amount.total(sum));
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationException(errors);

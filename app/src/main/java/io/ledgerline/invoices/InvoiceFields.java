@@ -1,37 +1,29 @@
 package io.ledgerline.invoices;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.ledgerline.web.BadRequestException;
-import io.ledgerline.web.MoneyInput;
 
 /**
- * The rules of the fields the new-invoice form and the edit form share (customer, dates,
- * lines, amounts), in one place, so a value one form takes the other takes too. Each rule
- * puts its message under the field's name and returns null (or nothing) when refused.
+ * The fields the new-invoice form and the edit form share (customer, dates, lines,
+ * amounts), read the same way in both, so a value one form takes the other takes too. The
+ * rules of single values live in the values ({@link CustomerName}, {@link Amount},
+ * {@link OneLineText}); here each field's refusal goes under the field's name, and the
+ * field reads as null (or nothing).
  */
 final class InvoiceFields {
-
-	static final int MAX_CUSTOMER_NAME = 200;
-
-	/** NUMERIC(12,2): ten digits before the point, two after. */
-	static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999.99");
 
 	static final int MAX_LINES = 100;
 
 	static final int MAX_DESCRIPTION = 300;
-
-	static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
-
-	static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("1000000000");
 
 	static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
 
@@ -112,22 +104,21 @@ final class InvoiceFields {
 	}
 
 	static String customerName(String input, Map<String, String> errors) {
-		String name = input == null ? "" : input.strip();
-		if (name.isEmpty()) {
-			errors.put("customerName", "Customer name is required.");
+		CustomerName name = valid("customerName", errors, () -> new CustomerName(input));
+		return name == null ? null : name.value();
+	}
+
+	/**
+	 * The value {@code rule} makes, or null with its refusal under {@code field}.
+	 */
+	static <T> T valid(String field, Map<String, String> errors, Supplier<T> rule) {
+		try {
+			return rule.get();
 		}
-		else if (name.length() > MAX_CUSTOMER_NAME) {
-			errors.put("customerName", "Customer name must be at most " + MAX_CUSTOMER_NAME + " characters.");
+		catch (InvalidValueException refused) {
+			errors.put(field, refused.getMessage());
+			return null;
 		}
-		else if (name.chars().anyMatch(Character::isISOControl)) {
-			// Line breaks, tabs and NUL have no place in a name (and PostgreSQL refuses
-			// NUL).
-			errors.put("customerName", "Customer name must be a single line of text.");
-		}
-		else {
-			return name;
-		}
-		return null;
 	}
 
 	static Optional<InvoiceStatus> status(String input, Map<String, String> errors) {
@@ -205,63 +196,22 @@ final class InvoiceFields {
 			Map<String, String> errors) {
 		String field = "lines[" + index + "].";
 		int before = errors.size();
-		String description = strip(line.description());
-		if (description.isEmpty()) {
-			errors.put(field + "description", "Description is required.");
-		}
-		else if (description.length() > MAX_DESCRIPTION) {
-			errors.put(field + "description", "Description must be at most " + MAX_DESCRIPTION + " characters.");
-		}
-		else if (description.chars().anyMatch(Character::isISOControl)) {
-			errors.put(field + "description", "Description must be a single line of text.");
-		}
-		BigDecimal quantity = amount(line.quantity(), "Quantity", false, MAX_QUANTITY, field + "quantity", errors);
-		// The booked difference may be as large as a total.
-		BigDecimal unitPrice = amount(line.unitPrice(), "Unit price", adjustment,
-				adjustment ? MAX_TOTAL : MAX_UNIT_PRICE, field + "unitPrice", errors);
+		String description = valid(field + "description", errors,
+				() -> OneLineText.check(line.description(), "Description", MAX_DESCRIPTION));
+		Amount quantity = valid(field + "quantity", errors, () -> Amount.parse(line.quantity(), Amount.Kind.QUANTITY));
+		// The booked difference may be as large as a total, either way.
+		Amount unitPrice = valid(field + "unitPrice", errors,
+				() -> Amount.parse(line.unitPrice(), adjustment ? Amount.Kind.ADJUSTMENT : Amount.Kind.UNIT_PRICE));
 		if (errors.size() > before) {
 			return Optional.empty();
 		}
-		NewInvoiceLine parsed = new NewInvoiceLine(description, quantity, unitPrice);
-		if (parsed.amount().abs().compareTo(MAX_TOTAL) > 0) {
+		NewInvoiceLine parsed = new NewInvoiceLine(description, quantity.value(), unitPrice.value());
+		if (parsed.amount().abs().compareTo(Amount.MAX) > 0) {
 			errors.put(field + "unitPrice", "This line comes to " + parsed.amount().toPlainString()
-					+ "; a line must be at most " + MAX_TOTAL.toPlainString() + ".");
+					+ "; a line must be at most " + Amount.MAX.toPlainString() + ".");
 			return Optional.empty();
 		}
 		return Optional.of(parsed);
-	}
-
-	/**
-	 * A number typed as people type money ({@code 1,234.50} or {@code 1234.50}), at most
-	 * two decimal places, more than zero (or, when {@code signed}, anything but zero) and
-	 * at most {@code max} either way.
-	 */
-	static BigDecimal amount(String input, String label, boolean signed, BigDecimal max, String field,
-			Map<String, String> errors) {
-		String text = input == null ? "" : input.strip();
-		if (text.isEmpty()) {
-			errors.put(field, label + " is required.");
-			return null;
-		}
-		Optional<BigDecimal> parsed = MoneyInput.parse(text);
-		if (parsed.isEmpty() || (!signed && parsed.get().signum() < 0)) {
-			errors.put(field, label + " must be a " + (signed ? "" : "positive ") + "number like 1,234.50.");
-			return null;
-		}
-		BigDecimal value = parsed.get();
-		if (value.signum() == 0) {
-			errors.put(field, label + " must be " + (signed ? "other than" : "more than") + " zero.");
-		}
-		else if (value.stripTrailingZeros().scale() > 2) {
-			errors.put(field, label + " can have at most two decimal places.");
-		}
-		else if (value.abs().compareTo(max) > 0) {
-			errors.put(field, label + " must be at most " + max.toPlainString() + ".");
-		}
-		else {
-			return value.setScale(2);
-		}
-		return null;
 	}
 
 	private static String[] values(HttpServletRequest request, String name) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.ledgerline.web.MoneyInput;
 import io.ledgerline.web.ValidationException;
 
 /**
@@ -114,28 +113,11 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 			}
 			return Optional.empty();
 		}
-		Optional<BigDecimal> parsed = MoneyInput.parse(total);
-		if (parsed.isEmpty()) {
-			errors.put("total", "Total must be a number like 1,234.50.");
+		Amount amount = InvoiceFields.valid("total", errors, () -> Amount.parse(total, Amount.Kind.TOTAL));
+		if (amount == null || (hasLines() && !noLinesFilled() && unchanged(amount.value()))) {
 			return Optional.empty();
 		}
-		BigDecimal amount = parsed.get();
-		if (amount.signum() < 0) {
-			errors.put("total", "Total cannot be negative.");
-		}
-		else if (amount.stripTrailingZeros().scale() > 2) {
-			errors.put("total", "Total can have at most two decimal places.");
-		}
-		else if (amount.compareTo(InvoiceFields.MAX_TOTAL) > 0) {
-			errors.put("total", "Total must be at most " + InvoiceFields.MAX_TOTAL.toPlainString() + ".");
-		}
-		else if (hasLines() && !noLinesFilled() && unchanged(amount)) {
-			return Optional.empty();
-		}
-		else {
-			return Optional.of(amount.setScale(2));
-		}
-		return Optional.empty();
+		return Optional.of(amount.value());
 	}
 
 	private boolean noLinesFilled() {
@@ -143,7 +125,7 @@ public record InvoiceForm(String customerName, String status, String total, Stri
 	}
 
 	private boolean unchanged(BigDecimal amount) {
-		return MoneyInput.parse(totalWas).map(was -> was.compareTo(amount) == 0).orElse(false);
+		return Amount.read(totalWas).map(was -> was.compareTo(amount) == 0).orElse(false);
 	}
 
 	private static boolean blank(String value) {

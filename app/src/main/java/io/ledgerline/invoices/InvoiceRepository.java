@@ -26,18 +26,17 @@ import io.ledgerline.config.Timestamps;
 @Repository
 class InvoiceRepository {
 
-	private static final String COLUMNS = """
-			id, org_id, invoice_number, customer_name, status, total, issued_on, due_on, version,
-			created_at, updated_at, archived_at, deleted_at""";
-
 	private final JdbcClient jdbc;
 
 	InvoiceRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** {@link #COLUMNS} of the list's {@code i} (invoices) beside the search table. */
-	private static final String LISTED_COLUMNS = Arrays.stream(COLUMNS.split(","))
+	/**
+	 * {@link InvoiceColumns#ALL} of the list's {@code i} (invoices) beside the search
+	 * table.
+	 */
+	private static final String LISTED_COLUMNS = Arrays.stream(InvoiceColumns.ALL.split(","))
 		.map(column -> "i." + column.strip())
 		.collect(Collectors.joining(", "));
 
@@ -186,7 +185,7 @@ class InvoiceRepository {
 	}
 
 	Optional<Invoice> find(String orgId, long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id = ?")
+		return jdbc.sql("SELECT " + InvoiceColumns.ALL + " FROM invoices WHERE org_id = ? AND id = ?")
 			.params(orgId, id)
 			.query(InvoiceRepository::map)
 			.optional();
@@ -200,7 +199,7 @@ class InvoiceRepository {
 	}
 
 	Optional<Invoice> mostRecentlyArchived(String orgId) {
-		return jdbc.sql("SELECT " + COLUMNS + """
+		return jdbc.sql("SELECT " + InvoiceColumns.ALL + """
 				 FROM invoices WHERE org_id = ? AND archived_at IS NOT NULL AND deleted_at IS NULL
 				ORDER BY archived_at DESC, id DESC LIMIT 1""").param(orgId).query(InvoiceRepository::map).optional();
 	}
@@ -211,7 +210,7 @@ class InvoiceRepository {
 	 * and the conflict answer the one the UPDATE actually saw.
 	 */
 	Optional<Invoice> lock(String orgId, long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM invoices WHERE org_id = ? AND id = ? FOR UPDATE")
+		return jdbc.sql("SELECT " + InvoiceColumns.ALL + " FROM invoices WHERE org_id = ? AND id = ? FOR UPDATE")
 			.params(orgId, id)
 			.query(InvoiceRepository::map)
 			.optional();

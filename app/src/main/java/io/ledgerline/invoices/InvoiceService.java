@@ -100,7 +100,7 @@ public class InvoiceService {
 		}
 		Invoice before = lockVisible(actor, id);
 		if (!invoices.transition(actor.orgId(), id, action, expectedVersion, clock.instant())) {
-			throw new InvoiceConflictException(refusal(before, action, expectedVersion), before);
+			throw refusal(before, action, expectedVersion);
 		}
 		int activeDelta = action.activeDelta(before);
 		summaries.applyDelta(actor.orgId(), activeDelta, before.total().multiply(BigDecimal.valueOf(activeDelta)));
@@ -110,14 +110,15 @@ public class InvoiceService {
 		return reload(actor, id);
 	}
 
-	private static String refusal(Invoice before, LifecycleAction action, long expectedVersion) {
+	private static InvoiceConflictException refusal(Invoice before, LifecycleAction action, long expectedVersion) {
 		if (before.version() != expectedVersion) {
-			return InvoiceConflictException.CHANGED_ELSEWHERE;
+			return new InvoiceConflictException(InvoiceConflictException.CHANGED_ELSEWHERE, before);
 		}
 		return switch (before.lifecycle()) {
-			case DELETED -> before.number() + " was deleted.";
-			case ARCHIVED -> before.number() + " is already archived.";
-			case ACTIVE -> before.number() + " is not archived, so it cannot be " + action.pastTense() + ".";
+			case DELETED -> InvoiceConflictException.deleted(before);
+			case ARCHIVED -> new InvoiceConflictException(before.number() + " is already archived.", before);
+			case ACTIVE -> new InvoiceConflictException(
+					before.number() + " is not archived, so it cannot be " + action.pastTense() + ".", before);
 		};
 	}
 

@@ -72,9 +72,7 @@ public record NewInvoiceForm(String customerName, String issuedOn, String dueOn,
 			return new Validated(Optional.empty(), errors);
 		}
 		NewInvoice invoice = new NewInvoice(name, issued, due, parsedStatus.get(), parsed);
-		if (invoice.total().compareTo(InvoiceFields.MAX_TOTAL) > 0) {
-			errors.put("total", "The lines add up to " + invoice.total().toPlainString()
-					+ "; an invoice total must be at most " + InvoiceFields.MAX_TOTAL.toPlainString() + ".");
+		if (InvoiceFields.valid("total", errors, () -> Amount.total(invoice.total())) == null) {
 			return new Validated(Optional.empty(), errors);
 		}
 		return new Validated(Optional.of(invoice), errors);

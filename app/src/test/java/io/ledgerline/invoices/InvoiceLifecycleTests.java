@@ -80,6 +80,8 @@ class InvoiceLifecycleTests {
 
 	@Test
 	void aDeletedInvoiceIsNotFoundForMembersAndNotEditableForAdmins() throws Exception {
+		// One wording, whichever write meets the deleted row.
+		String deleted = invoice.number() + " was deleted and can no longer be changed.";
 		mvc.perform(form(org.admin(), "/invoices/" + invoice.id() + "/delete").param("version", "1")
 			.param("confirm", "yes")).andExpect(status().isSeeOther());
 
@@ -90,9 +92,12 @@ class InvoiceLifecycleTests {
 		mvc.perform(formJson(org.admin(), "/invoices/" + invoice.id()).param("customerName", "X")
 			.param("status", "paid")
 			.param("total", "1.00")
-			.param("version", "2")).andExpect(status().isConflict());
+			.param("version", "2"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.error.message").value(deleted));
 		mvc.perform(formJson(org.admin(), "/invoices/" + invoice.id() + "/restore").param("version", "2"))
-			.andExpect(status().isConflict());
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.error.message").value(deleted));
 		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(2);
 	}
 

@@ -1,19 +1,20 @@
 package io.ledgerline.bench;
 
 import io.ledgerline.bench.InvoiceDataGenerator.Settings;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +39,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * reports percentiles (p99 is the number docs/BENCHMARKS.md quotes).
  *
  * <p>
- * Each trial drops and builds schema {@code ledgerline_bench_comments} with the app's V1
- * and V6 migrations (read from {@code app/src/main/resources/db/migration}), then fills
- * it: the measured thread has {@code commentsPerThread} comments, and two more threads of
- * the same size (another invoice of the same org, an invoice of another org) sit in the
- * same index, so the query has to be scoped to be right. Two comments share every
- * millisecond, so the id tie-break is exercised. Connection settings as for
+ * Each trial drops and builds schema {@code ledgerline_bench_comments} with the app's
+ * migrations (read from {@code app/src/main/resources/db/migration}), then fills it: the
+ * measured thread has {@code commentsPerThread} comments, and two more threads of the
+ * same size (another invoice of the same org, an invoice of another org) sit in the same
+ * index, so the query has to be scoped to be right. Two comments share every millisecond,
+ * so the id tie-break is exercised. Connection settings as for
  * {@link InvoiceDataGenerator} ({@code LEDGERLINE_BENCH_PG_URL}, …); the schema name is
  * {@code LEDGERLINE_BENCH_SCHEMA} when that starts with
  * {@code ledgerline_bench_comments}.
@@ -205,6 +206,27 @@ public class CommentPagingBenchmark {
 		}
 	}
 
+	/** An invoice a thread hangs on: its data plays no part in the measurement. */
+	private static Map<String, Object> threadInvoice(long id, String org, String number) {
+		LocalDate issued = LocalDate.of(2024, 1, 1);
+		OffsetDateTime at = FIRST.atOffset(ZoneOffset.UTC);
+		Map<String, Object> row = new HashMap<>();
+		row.put("id", id);
+		row.put("org_id", org);
+		row.put("invoice_number", number);
+		row.put("customer_name", "C");
+		row.put("status", "sent");
+		row.put("total", new BigDecimal("1.00"));
+		row.put("issued_on", issued);
+		row.put("due_on", issued.plusDays(InvoiceDataGenerator.PAYMENT_TERMS_DAYS));
+		row.put("version", 1L);
+		row.put("created_at", at);
+		row.put("updated_at", at);
+		row.put("archived_at", null);
+		row.put("deleted_at", null);
+		return row;
+	}
+
 	private static Settings settings() {
 		Settings base = Settings.fromEnvironment();
 		String schema = base.schema().startsWith(SCHEMA) ? base.schema() : SCHEMA;
@@ -212,19 +234,7 @@ public class CommentPagingBenchmark {
 	}
 
 	private void build() throws Exception {
-		Path v1 = settings.migration();
-		Path v6 = v1.resolveSibling("V6__comments.sql");
-		try (Connection c = settings.connect(); Statement st = c.createStatement()) {
-			st.execute("DROP SCHEMA IF EXISTS " + settings.schema() + " CASCADE");
-			st.execute("CREATE SCHEMA " + settings.schema());
-			st.execute("SET search_path TO " + settings.schema());
-			for (Path migration : List.of(v1, v6)) {
-				for (String sql : InvoiceDataGenerator
-					.statements(Files.readString(migration, StandardCharsets.UTF_8))) {
-					st.execute(sql);
-				}
-			}
-		}
+		InvoiceDataGenerator.createTables(settings);
 		Properties batched = new Properties();
 		batched.setProperty("reWriteBatchedInserts", "true");
 		try (Connection c = settings.connect(batched)) {
@@ -236,14 +246,9 @@ public class CommentPagingBenchmark {
 				st.execute("INSERT INTO users (id, email, display_name, password_hash) VALUES "
 						+ "(1, 'a@bench.test', 'Author A', 'x'), (2, 'b@bench.test', 'Author B', 'x'),"
 						+ " (3, 'c@bench.test', 'Author C', 'x')");
-				st.execute(
-						"""
-								INSERT INTO invoices (id, org_id, invoice_number, customer_name, status, total, issued_on,
-								                      due_on, version, created_at, updated_at)
-								VALUES (1, 'bench-org-a', 'INV-1', 'C', 'sent', 1.00, DATE '2024-01-01', DATE '2024-01-31', 1, now(), now()),
-								       (2, 'bench-org-a', 'INV-2', 'C', 'sent', 1.00, DATE '2024-01-01', DATE '2024-01-31', 1, now(), now()),
-								       (3, 'bench-org-b', 'INV-1', 'C', 'sent', 1.00, DATE '2024-01-01', DATE '2024-01-31', 1, now(), now())""");
 			}
+			InvoiceDataGenerator.insertInvoices(c, List.of(threadInvoice(1, ORG, "INV-1"),
+					threadInvoice(2, ORG, "INV-2"), threadInvoice(3, OTHER_ORG, "INV-1")));
 			threadInvoice = 1;
 			List<Object[]> threads = new ArrayList<>();
 			threads.add(new Object[] { ORG, 1L });

@@ -18,17 +18,28 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.ledgerline.invoices.InvoiceColumns;
 
 /**
  * Builds the invoice data set the paging benchmark reads, in a schema of its own on a
- * real PostgreSQL: the schema is dropped and created again, the app's own V1 migration
- * (read from {@code app/src/main/resources/db/migration} at run time, so the tables and
- * indexes are exactly the app's) creates the tables in it, and two orgs get
- * {@code invoicesPerOrg} invoices each.
+ * real PostgreSQL: the schema is dropped and created again, the app's own SQL migrations,
+ * every one in version order (read from {@code app/src/main/resources/db/migration} at
+ * run time, so the tables and indexes are exactly the app's), create the tables in it,
+ * and two orgs get {@code invoicesPerOrg} invoices each. A row is written by column name
+ * over the app's own column list ({@code InvoiceColumns.ALL}), so a column the app adds
+ * without a value here fails the build of the data set by name instead of drifting
+ * silently.
  *
  * <p>
  * The two orgs' invoices are interleaved one for one (odd ids belong to {@link #ORG},
@@ -53,8 +64,8 @@ import java.util.regex.Pattern;
  * {@value #DEFAULT_SCHEMA}; it must start with {@value #DEFAULT_SCHEMA}, because the
  * generator drops it
  * <li>{@code ledgerline.bench.migration} / {@code LEDGERLINE_BENCH_MIGRATION}: the V1
- * migration file; by default found by walking up from the working directory to the
- * repository root
+ * migration file (its folder holds the others); by default found by walking up from the
+ * working directory to the repository root
  * </ul>
  *
  * <p>
@@ -72,6 +83,9 @@ public final class InvoiceDataGenerator {
 	static final String MIGRATION = "app/src/main/resources/db/migration/V1__orgs_users_invoices_audit.sql";
 	static final double ARCHIVED_FRACTION = 0.05;
 
+	/** V14_1's default {@code orgs.payment_terms_days}. */
+	static final int PAYMENT_TERMS_DAYS = 30;
+
 	private static final long SEED = 20_261_122L;
 
 	private static final int BATCH = 1_000;
@@ -79,6 +93,16 @@ public final class InvoiceDataGenerator {
 	private static final int COMMIT_EVERY = 50_000;
 
 	private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+	private static final Pattern MIGRATION_FILE = Pattern.compile("V(\\d+(?:_\\d+)*)__.+\\.sql");
+
+	/** The app's columns, in the order the insert binds them. */
+	private static final List<String> COLUMNS = Arrays.stream(InvoiceColumns.ALL.split(","))
+		.map(String::strip)
+		.toList();
+
+	private static final String INSERT_INVOICE = "INSERT INTO invoices (" + InvoiceColumns.ALL + ") VALUES ("
+			+ String.join(", ", Collections.nCopies(COLUMNS.size(), "?")) + ")";
 
 	private static final String[] STATUSES = { "draft", "sent", "paid", "void" };
 
@@ -172,16 +196,7 @@ public final class InvoiceDataGenerator {
 			throw new IllegalArgumentException("invoicesPerOrg must be positive: " + invoicesPerOrg);
 		}
 		long started = System.nanoTime();
-		List<String> ddl = statements(read(settings.migration()));
-		try (Connection c = settings.connect()) {
-			try (Statement st = c.createStatement()) {
-				st.execute("DROP SCHEMA IF EXISTS " + settings.schema() + " CASCADE");
-				st.execute("CREATE SCHEMA " + settings.schema());
-				for (String sql : ddl) {
-					st.execute(sql);
-				}
-			}
-		}
+		createTables(settings);
 		Properties batched = new Properties();
 		batched.setProperty("reWriteBatchedInserts", "true");
 		try (Connection c = settings.connect(batched)) {
@@ -206,6 +221,54 @@ public final class InvoiceDataGenerator {
 		}
 	}
 
+	/**
+	 * Drops and recreates the schema and runs every SQL migration of the app in it, in
+	 * Flyway's version order: the tables as the app has them now. (The one Java migration
+	 * only indexes existing rows for search, and there are none yet.)
+	 */
+	static void createTables(Settings settings) throws SQLException {
+		try (Connection c = settings.connect(); Statement st = c.createStatement()) {
+			st.execute("DROP SCHEMA IF EXISTS " + settings.schema() + " CASCADE");
+			st.execute("CREATE SCHEMA " + settings.schema());
+			for (Path migration : migrations(settings.migration().getParent())) {
+				for (String sql : statements(read(migration))) {
+					st.execute(sql);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The {@code V<version>__<name>.sql} files in {@code folder}, by version as Flyway
+	 * orders them.
+	 */
+	static List<Path> migrations(Path folder) {
+		try (var files = Files.list(folder)) {
+			return files.filter(file -> MIGRATION_FILE.matcher(file.getFileName().toString()).matches())
+				.sorted(Comparator.comparing(InvoiceDataGenerator::version, InvoiceDataGenerator::compareVersions))
+				.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot list the app's migrations in " + folder, e);
+		}
+	}
+
+	private static int[] version(Path migration) {
+		Matcher name = MIGRATION_FILE.matcher(migration.getFileName().toString());
+		name.matches();
+		return Arrays.stream(name.group(1).split("_")).mapToInt(Integer::parseInt).toArray();
+	}
+
+	private static int compareVersions(int[] a, int[] b) {
+		for (int i = 0; i < Math.max(a.length, b.length); i++) {
+			int order = Integer.compare(i < a.length ? a[i] : 0, i < b.length ? b[i] : 0);
+			if (order != 0) {
+				return order;
+			}
+		}
+		return 0;
+	}
+
 	static void drop(Settings settings) throws SQLException {
 		try (Connection c = settings.connect(); Statement st = c.createStatement()) {
 			st.execute("DROP SCHEMA IF EXISTS " + settings.schema() + " CASCADE");
@@ -227,29 +290,30 @@ public final class InvoiceDataGenerator {
 	private static void insertInvoices(Connection c, int invoicesPerOrg) throws SQLException {
 		SplittableRandom random = new SplittableRandom(SEED);
 		long rows = 2L * invoicesPerOrg;
-		try (PreparedStatement ps = c.prepareStatement("""
-				INSERT INTO invoices (id, org_id, invoice_number, customer_name, status, total, issued_on, version,
-				                      created_at, updated_at, archived_at, deleted_at, due_on)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+		try (PreparedStatement ps = c.prepareStatement(INSERT_INVOICE)) {
 			for (long id = 1; id <= rows; id++) {
 				boolean first = (id & 1) == 1;
 				long numberInOrg = (id + 1) / 2;
 				OffsetDateTime created = FIRST_CREATED.plusSeconds(60 * id).atOffset(ZoneOffset.UTC);
 				boolean archived = random.nextDouble() < ARCHIVED_FRACTION;
-				ps.setLong(1, id);
-				ps.setString(2, first ? ORG : OTHER_ORG);
-				ps.setString(3, String.format("INV-%07d", numberInOrg));
-				ps.setString(4, "Customer " + random.nextInt(5_000) + " Ltd");
-				ps.setString(5, STATUSES[random.nextInt(STATUSES.length)]);
-				ps.setBigDecimal(6, BigDecimal.valueOf(random.nextLong(1_000, 5_000_000), 2));
 				LocalDate issued = LocalDate.ofInstant(created.toInstant(), ZoneOffset.UTC);
-				ps.setObject(7, issued);
-				ps.setLong(8, archived ? 2 : 1);
-				ps.setObject(9, created);
-				ps.setObject(10, archived ? created.plusDays(30) : created);
-				ps.setObject(11, archived ? created.plusDays(30) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-				ps.setObject(12, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-				ps.setObject(13, issued.plusDays(30));
+				Map<String, Object> row = new HashMap<>();
+				row.put("id", id);
+				row.put("org_id", first ? ORG : OTHER_ORG);
+				row.put("invoice_number", String.format("INV-%07d", numberInOrg));
+				row.put("customer_name", "Customer " + random.nextInt(5_000) + " Ltd");
+				row.put("status", STATUSES[random.nextInt(STATUSES.length)]);
+				row.put("total", BigDecimal.valueOf(random.nextLong(1_000, 5_000_000), 2));
+				row.put("issued_on", issued);
+				// As V14_1 fills it: the issue date plus the org's payment terms (the
+				// default net 30; the bench orgs set none).
+				row.put("due_on", issued.plusDays(PAYMENT_TERMS_DAYS));
+				row.put("version", archived ? 2L : 1L);
+				row.put("created_at", created);
+				row.put("updated_at", archived ? created.plusDays(30) : created);
+				row.put("archived_at", archived ? created.plusDays(30) : null);
+				row.put("deleted_at", null);
+				bind(ps, row);
 				ps.addBatch();
 				if (id % BATCH == 0 || id == rows) {
 					ps.executeBatch();
@@ -257,6 +321,40 @@ public final class InvoiceDataGenerator {
 				if (id % COMMIT_EVERY == 0) {
 					c.commit();
 				}
+			}
+		}
+	}
+
+	/** Inserts {@code rows} (see {@link #bind}) in one batch. */
+	static void insertInvoices(Connection c, List<Map<String, Object>> rows) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(INSERT_INVOICE)) {
+			for (Map<String, Object> row : rows) {
+				bind(ps, row);
+				ps.addBatch();
+			}
+			ps.executeBatch();
+		}
+	}
+
+	/**
+	 * Binds {@code row} to an {@link #INSERT_INVOICE} statement, column by column of the
+	 * app's list; a column without a value in {@code row} is refused by name.
+	 */
+	static void bind(PreparedStatement ps, Map<String, Object> row) throws SQLException {
+		for (int i = 0; i < COLUMNS.size(); i++) {
+			String column = COLUMNS.get(i);
+			if (!row.containsKey(column)) {
+				throw new IllegalStateException("the bench writes no value for invoices." + column
+						+ " (InvoiceColumns.ALL); give it one where the bench builds its rows");
+			}
+			Object value = row.get(column);
+			if (value == null) {
+				// Only the timestamps are ever null here; typed, so a batch keeps one
+				// plan.
+				ps.setNull(i + 1, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+			}
+			else {
+				ps.setObject(i + 1, value);
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package io.ledgerline.bench;
 
 import io.ledgerline.bench.InvoiceDataGenerator.DataSet;
 import io.ledgerline.bench.InvoiceDataGenerator.Settings;
+import io.ledgerline.invoices.InvoiceColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,11 +60,10 @@ public class ListPagingBenchmark {
 	static final int PAGE_SIZE = 25;
 
 	/**
-	 * The app's column list and active-view predicate (InvoiceRepository,
-	 * InvoiceView.ACTIVE).
+	 * The app's column list (what InvoiceRepository selects) and its active-view
+	 * predicate (InvoiceView.ACTIVE).
 	 */
-	static final String COLUMNS = "id, org_id, invoice_number, customer_name, status, total, issued_on, version,"
-			+ " created_at, updated_at, archived_at, deleted_at";
+	static final String COLUMNS = InvoiceColumns.ALL;
 	static final String ACTIVE = "archived_at IS NULL AND deleted_at IS NULL";
 
 	/** Parameters: org, id to continue below, limit (page size + 1). */

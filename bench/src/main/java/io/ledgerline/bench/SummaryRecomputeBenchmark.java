@@ -1,9 +1,5 @@
 package io.ledgerline.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>
  * The data set is {@link InvoiceDataGenerator}'s (two interleaved orgs, about 5%
- * archived) with the app's V5 migration applied on top, which adds the index the
- * aggregate is answered from ({@code invoices_org_active_totals}). It is built in schema
+ * archived), whose migrations include V5's index the aggregate is answered from
+ * ({@code invoices_org_active_totals}). It is built in schema
  * {@code ledgerline_bench_summary} unless {@code LEDGERLINE_BENCH_SCHEMA} names another;
  * the plan of the aggregate is printed at the end, then the schema is dropped.
  */
@@ -80,17 +76,13 @@ public class SummaryRecomputeBenchmark {
 	private PreparedStatement upsert;
 
 	@Setup(Level.Trial)
-	public void build() throws SQLException, IOException {
+	public void build() throws SQLException {
 		if (InvoiceDataGenerator.setting("ledgerline.bench.schema", "LEDGERLINE_BENCH_SCHEMA", null) == null) {
 			System.setProperty("ledgerline.bench.schema", SCHEMA);
 		}
 		settings = InvoiceDataGenerator.Settings.fromEnvironment();
 		System.out.println(InvoiceDataGenerator.generate(settings, INVOICES));
-		Path v5 = settings.migration().resolveSibling("V5__job_runner.sql");
 		try (Connection c = settings.connect(); Statement st = c.createStatement()) {
-			for (String sql : InvoiceDataGenerator.statements(Files.readString(v5, StandardCharsets.UTF_8))) {
-				st.execute(sql);
-			}
 			st.execute("VACUUM (ANALYZE) invoices");
 		}
 		connection = settings.connect();
