@@ -15,7 +15,7 @@ import io.ledgerline.tagcache.TagInvalidation;
  * connected, how many invalidations of other instances arrived, and how late the latest
  * one was (from its origin's clock to this instance's, so it includes clock skew).
  */
-public final class BusMonitor {
+final class BusMonitor {
 
 	private final String type;
 
@@ -35,7 +35,7 @@ public final class BusMonitor {
 	 * @param type what kind of bus this is ({@code local}, {@code redis})
 	 * @param connected whether it currently carries invalidations
 	 */
-	public BusMonitor(String type, BooleanSupplier connected) {
+	BusMonitor(String type, BooleanSupplier connected) {
 		this.type = Objects.requireNonNull(type, "type");
 		this.connected = Objects.requireNonNull(connected, "connected");
 	}
@@ -60,28 +60,28 @@ public final class BusMonitor {
 		lastLag = Duration.between(message.at(), now);
 	}
 
-	public String type() {
+	String type() {
 		return type;
 	}
 
-	public boolean isConnected() {
+	boolean isConnected() {
 		return connected.getAsBoolean();
 	}
 
 	/** Invalidations of other instances delivered here. */
-	public long received() {
+	long received() {
 		return received.get();
 	}
 
 	/** When the latest of them arrived, or {@code null}. */
-	public Instant lastReceivedAt() {
+	Instant lastReceivedAt() {
 		return lastReceivedAt;
 	}
 
 	/**
 	 * How long after its origin applied it the latest of them arrived, or {@code null}.
 	 */
-	public Duration lastLag() {
+	Duration lastLag() {
 		return lastLag;
 	}
 

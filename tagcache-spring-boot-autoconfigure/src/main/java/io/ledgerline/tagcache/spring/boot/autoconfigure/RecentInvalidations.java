@@ -12,13 +12,13 @@ import io.ledgerline.tagcache.InvalidationListener;
  * The latest invalidations this instance performed, newest first, for the Actuator
  * endpoint. Bounded: it keeps the last {@code capacity} and forgets the rest.
  */
-public final class RecentInvalidations implements InvalidationListener {
+final class RecentInvalidations implements InvalidationListener {
 
 	private final int capacity;
 
 	private final Deque<InvalidationEvent> events;
 
-	public RecentInvalidations(int capacity) {
+	RecentInvalidations(int capacity) {
 		if (capacity < 0) {
 			throw new IllegalArgumentException("capacity must not be negative, was " + capacity);
 		}
@@ -38,7 +38,7 @@ public final class RecentInvalidations implements InvalidationListener {
 	}
 
 	/** Newest first. */
-	public synchronized List<InvalidationEvent> latest() {
+	synchronized List<InvalidationEvent> latest() {
 		return new ArrayList<>(events);
 	}
 

@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Deliberately not an {@link Executor} bean: one would make Spring Boot back off from its
  * own {@code applicationTaskExecutor}.
  */
-public final class RefreshThreads implements AutoCloseable {
+final class RefreshThreads implements AutoCloseable {
 
 	private final ExecutorService pool;
 
-	public RefreshThreads(int threads) {
+	RefreshThreads(int threads) {
 		AtomicInteger count = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(threads, task -> {
 			Thread thread = new Thread(task, "tagcache-refresh-" + count.incrementAndGet());
@@ -23,7 +23,7 @@ public final class RefreshThreads implements AutoCloseable {
 		});
 	}
 
-	public Executor executor() {
+	Executor executor() {
 		return pool;
 	}
 

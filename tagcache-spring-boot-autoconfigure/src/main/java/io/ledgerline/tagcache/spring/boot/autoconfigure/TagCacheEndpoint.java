@@ -33,7 +33,7 @@ public class TagCacheEndpoint {
 
 	private final RecentInvalidations recent;
 
-	public TagCacheEndpoint(TagCache cache, BusMonitor bus, RecentInvalidations recent) {
+	TagCacheEndpoint(TagCache cache, BusMonitor bus, RecentInvalidations recent) {
 		this.cache = cache;
 		this.bus = bus;
 		this.recent = recent;

@@ -14,13 +14,13 @@ import io.ledgerline.tagcache.TagCache;
  * The cache's counters and sizes as {@code tagcache.*} meters, and the bus's state as
  * {@code tagcache.bus.*}.
  */
-public final class TagCacheMetrics implements MeterBinder {
+final class TagCacheMetrics implements MeterBinder {
 
 	private final TagCache cache;
 
 	private final BusMonitor bus;
 
-	public TagCacheMetrics(TagCache cache, BusMonitor bus) {
+	TagCacheMetrics(TagCache cache, BusMonitor bus) {
 		this.cache = cache;
 		this.bus = bus;
 	}
