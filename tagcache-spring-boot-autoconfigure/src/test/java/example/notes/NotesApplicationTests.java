@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +23,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ledgerline.tagcache.InvalidationIntent;
+import io.ledgerline.tagcache.InvalidationRecorder;
 import io.ledgerline.tagcache.InvocationScope;
 import io.ledgerline.tagcache.InvocationSource;
 import io.ledgerline.tagcache.TagCache;
@@ -60,6 +65,9 @@ class NotesApplicationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	TransactionNotingRecorder recorder;
 
 	long firstNote() {
 		return jdbc.sql("SELECT MIN(id) FROM notes").query(Long.class).single();
@@ -175,6 +183,32 @@ class NotesApplicationTests {
 			.content("{\"tag\":\"notes\",\"profile\":\"fortnightly\"}")).andExpect(status().isBadRequest());
 	}
 
+	@Test
+	void theInvalidationIsAskedForInsideTheWritesOwnTransaction() throws Exception {
+		long id = firstNote();
+		recorder.calls.clear();
+
+		mvc.perform(post("/notes/" + id).param("text", "recorded").param("submission", UUID.randomUUID().toString()))
+			.andExpect(status().isSeeOther());
+
+		assertThat(recorder.calls).containsExactly(true);
+	}
+
+	/**
+	 * Notes, for each call, whether it came inside a transaction: where a durable record
+	 * of the invalidation belongs.
+	 */
+	static final class TransactionNotingRecorder implements InvalidationRecorder {
+
+		final List<Boolean> calls = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void record(List<InvalidationIntent> intents) {
+			calls.add(TransactionSynchronizationManager.isActualTransactionActive());
+		}
+
+	}
+
 	/** Background refreshes wait for the test instead of running on threads. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Refreshes {
@@ -182,6 +216,11 @@ class NotesApplicationTests {
 		@Bean
 		ManualExecutor refreshExecutor() {
 			return new ManualExecutor();
+		}
+
+		@Bean
+		TransactionNotingRecorder transactionNotingRecorder() {
+			return new TransactionNotingRecorder();
 		}
 
 		@Bean
