@@ -1,11 +1,10 @@
 package io.ledgerline.tagcache.spring.boot.autoconfigure;
 
+import static io.ledgerline.tagcache.redis.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,16 +71,6 @@ class TagCacheRedisAutoConfigurationTests {
 				assertThat(busOfB.lastLag()).isNotNull();
 			});
 		});
-	}
-
-	static void await(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting until " + what);
-			}
-			Thread.onSpinWait();
-		}
 	}
 
 }
