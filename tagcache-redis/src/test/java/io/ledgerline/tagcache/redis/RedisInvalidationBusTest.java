@@ -1,5 +1,6 @@
 package io.ledgerline.tagcache.redis;
 
+import static io.ledgerline.tagcache.redis.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.tagcache.CacheLife;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,16 +67,6 @@ class RedisInvalidationBusTest {
 			.start();
 		buses.add(bus);
 		return bus;
-	}
-
-	static void await(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting until " + what);
-			}
-			Thread.onSpinWait();
-		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.ledgerline.tagcache.redis;
 
+import static io.ledgerline.tagcache.redis.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.tagcache.CacheLife;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -132,16 +132,6 @@ class RedisRefreshCoordinatorTest {
 
 	String read(Instance instance, String key) {
 		return instance.cache.get(key, List.of(TAG), CacheLife.HOURS, loader(key)).value();
-	}
-
-	static void await(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting until " + what);
-			}
-			Thread.onSpinWait();
-		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.ledgerline.tagcache.redis;
 
+import static io.ledgerline.tagcache.redis.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.AclSetuserArgs;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,16 +96,6 @@ class RedisRetentionTest {
 
 	static RedisCommands<String, String> redis() {
 		return adminConnection.sync();
-	}
-
-	static void await(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting until " + what);
-			}
-			Thread.onSpinWait();
-		}
 	}
 
 	static void publish(RedisInvalidationBus bus, String tag, ManualClock clock) {

@@ -1,0 +1,4 @@
+package example.notes;
+
+public record Note(long id, String text) {
+}
