@@ -73,7 +73,7 @@ class InvoiceEditTests {
 		save(org.member(), "111.00", "1");
 
 		mvc.perform(formJson(org.member(), url()).param("customerName", "Other tab")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "222.00")
 			.param("version", "1"))
 			.andExpect(status().isConflict())
@@ -94,7 +94,7 @@ class InvoiceEditTests {
 		save(org.admin(), "111.00", "1");
 
 		mvc.perform(form(org.member(), url()).param("customerName", "Mine")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "222.00")
 			.param("version", "1"))
 			.andExpect(status().isConflict())
@@ -135,7 +135,7 @@ class InvoiceEditTests {
 		save(org.member(), "111.00", "1");
 
 		mvc.perform(form(org.admin(), url()).param("customerName", "Mine")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "222.00")
 			.param("version", "1"))
 			.andExpect(status().isConflict())
@@ -162,7 +162,7 @@ class InvoiceEditTests {
 		fixtures.drift(invoice.id());
 
 		mvc.perform(formJson(org.admin(), url()).param("customerName", "Overwritten")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "999.99")
 			.param("version", "1")
 			.param("overwrite", "true"))
@@ -179,7 +179,7 @@ class InvoiceEditTests {
 		fixtures.drift(invoice.id());
 
 		mvc.perform(form(org.member(), url()).param("customerName", "Forged")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1")
 			.param("overwrite", "true")).andExpect(status().isForbidden());
@@ -194,7 +194,7 @@ class InvoiceEditTests {
 	@Test
 	void aTamperedVersionJustEarnsAnotherConflict() throws Exception {
 		mvc.perform(form(org.member(), url()).param("customerName", "X")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "999")).andExpect(status().isConflict());
 		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
@@ -219,7 +219,7 @@ class InvoiceEditTests {
 	@Test
 	void anOversizedCustomerNameIsAValidationErrorAsJson() throws Exception {
 		mvc.perform(formJson(org.member(), url()).param("customerName", "x".repeat(201))
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1"))
 			.andExpect(status().isUnprocessableContent())
@@ -231,7 +231,7 @@ class InvoiceEditTests {
 	@CsvSource({ "'Nul\u0000Byte'", "'Two\nLines'", "'Tab\tbed'" })
 	void controlCharactersInTheCustomerNameAreValidationErrors(String name) throws Exception {
 		mvc.perform(form(org.member(), url()).param("customerName", name)
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1"))
 			.andExpect(status().isUnprocessableContent())
@@ -248,7 +248,7 @@ class InvoiceEditTests {
 	@CsvSource({ "abc", "-1", "''" })
 	void aMalformedVersionIsABadRequest(String version) throws Exception {
 		mvc.perform(form(org.member(), url()).param("customerName", "X")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", version)).andExpect(status().isBadRequest());
 		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
@@ -257,7 +257,7 @@ class InvoiceEditTests {
 	@Test
 	void aMalformedOverwriteFlagIsABadRequest() throws Exception {
 		mvc.perform(form(org.admin(), url()).param("customerName", "X")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1")
 			.param("overwrite", "yes please")).andExpect(status().isBadRequest());
@@ -281,7 +281,7 @@ class InvoiceEditTests {
 	void aFormPostWithoutCsrfIsRefused() throws Exception {
 		mvc.perform(post(url()).with(user(org.member()))
 			.param("customerName", "X")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1")).andExpect(status().isForbidden());
 		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
