@@ -94,7 +94,8 @@ class InvoiceLineEditBrowserTest extends BrowserTestBase {
 		assertThat(page.getByTestId("line-item")).hasCount(2);
 		assertThat(page.getByTestId("detail-total")).hasText("2,049.99");
 		assertThat(page.getByTestId("lines-sum")).hasText("2,049.99");
-		assertThat(page.getByTestId("detail-due")).hasText(LocalDate.of(2026, 12, 24).toString());
+		assertThat(page.getByTestId("detail-due")).hasText("24 Dec 2026");
+		assertThat(page.getByTestId("detail-due")).hasAttribute("datetime", LocalDate.of(2026, 12, 24).toString());
 	}
 
 	private static void fillLine(Page page, int index, String description, String quantity, String unitPrice) {
