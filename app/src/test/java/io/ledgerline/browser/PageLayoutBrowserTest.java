@@ -178,7 +178,7 @@ class PageLayoutBrowserTest extends BrowserTestBase {
 	}
 
 	/** No sideways scroll, and the header's Sign out is on screen. */
-	private static void assertPageFits(Page page) {
+	static void assertPageFits(Page page) {
 		Object widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
 		List<?> pair = (List<?>) widths;
 		int scrollWidth = ((Number) pair.get(0)).intValue();
