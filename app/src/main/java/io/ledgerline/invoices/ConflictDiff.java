@@ -1,6 +1,8 @@
 package io.ledgerline.invoices;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,14 +12,15 @@ import io.ledgerline.caching.FetchedAt;
 
 /**
  * What the conflict banner marks: which of the user's values differ from the saved row
- * (lines one by one, by position), and who saved it when (ISO instant; the newest audit
- * row of the invoice, if there is one).
+ * (the dates, and lines one by one, by position), and who saved it when (ISO instant; the
+ * newest audit row of the invoice, if there is one).
  *
  * @param lines one row per position in either list; empty when the user's form sent no
  * lines (a total-only edit)
  */
-record ConflictDiff(boolean customerName, boolean status, boolean total, BigDecimal yourTotal, List<LineDiff> lines,
-		String savedBy, String savedAt) {
+record ConflictDiff(boolean customerName, boolean status, boolean total, BigDecimal yourTotal, LocalDate yourIssuedOn,
+		LocalDate yourDueOn, List<LineDiff> lines, String savedBy, String savedAt, LocalDate savedIssuedOn,
+		LocalDate savedDueOn) {
 
 	/**
 	 * One line position: the user's line and the saved one as people read them (empty
@@ -31,9 +34,33 @@ record ConflictDiff(boolean customerName, boolean status, boolean total, BigDeci
 		Invoice invoice = saved.invoice();
 		return new ConflictDiff(!invoice.customerName().equals(strip(form.customerName())),
 				!invoice.status().value().equals(strip(form.status())),
-				yours == null || yours.compareTo(invoice.total()) != 0, yours, lines(form, saved.lines()),
-				lastChange.map(AuditEntry::actorEmail).orElse(null),
-				lastChange.map(entry -> FetchedAt.format(entry.occurredAt())).orElse(null));
+				yours == null || yours.compareTo(invoice.total()) != 0, yours, date(form.issuedOn()),
+				date(form.dueOn()), lines(form, saved.lines()), lastChange.map(AuditEntry::actorEmail).orElse(null),
+				lastChange.map(entry -> FetchedAt.format(entry.occurredAt())).orElse(null), invoice.issuedOn(),
+				invoice.dueOn());
+	}
+
+	/**
+	 * Whether the user's issue date differs; a date the form left out keeps the saved
+	 * one.
+	 */
+	public boolean issuedOn() {
+		return yourIssuedOn != null && !yourIssuedOn.equals(savedIssuedOn);
+	}
+
+	/** Whether the user's due date differs, as {@link #issuedOn()}. */
+	public boolean dueOn() {
+		return yourDueOn != null && !yourDueOn.equals(savedDueOn);
+	}
+
+	/** The date the user sent; none when left out (a conflict comes after validation). */
+	private static LocalDate date(String typed) {
+		try {
+			return strip(typed).isEmpty() ? null : LocalDate.parse(strip(typed));
+		}
+		catch (DateTimeParseException notADate) {
+			return null;
+		}
 	}
 
 	/** Whether any line position differs. */

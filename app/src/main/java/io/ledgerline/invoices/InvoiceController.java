@@ -1,5 +1,6 @@
 package io.ledgerline.invoices;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -42,10 +43,13 @@ class InvoiceController {
 
 	private final InvoicePages pages;
 
-	InvoiceController(InvoiceService invoices, InvoiceReads reads, InvoicePages pages) {
+	private final Clock clock;
+
+	InvoiceController(InvoiceService invoices, InvoiceReads reads, InvoicePages pages, Clock clock) {
 		this.invoices = invoices;
 		this.reads = reads;
 		this.pages = pages;
+		this.clock = clock;
 	}
 
 	@GetMapping(path = "/invoices/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -118,7 +122,10 @@ class InvoiceController {
 			InvoiceDetail saved = reads.current(me, conflict.currentInvoice());
 			return editPage(me, saved.invoice(), form, HttpStatus.CONFLICT).addObject("conflict", saved.invoice())
 				.addObject("conflictMessage", conflict.getMessage())
-				.addObject("diff", ConflictDiff.of(form, saved, reads.lastChange(me, id)));
+				.addObject("diff", ConflictDiff.of(form, saved, reads.lastChange(me, id)))
+				// Rendered for this request only: "saved 2 min ago" reads right without
+				// JavaScript.
+				.addObject("now", clock.instant());
 		}
 	}
 

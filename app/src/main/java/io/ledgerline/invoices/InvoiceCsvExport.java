@@ -27,7 +27,9 @@ import org.springframework.stereotype.Service;
  * page), RFC 4180 quoting, CRLF line ends, and every text cell that a spreadsheet would
  * take for a formula (starting with {@code = + - @}, tab or carriage return) prefixed
  * with an apostrophe, which spreadsheets show as text and do not evaluate. Amounts are
- * plain decimals ({@code 12000.00}) so they stay numbers; dates are ISO.
+ * plain decimals ({@code 12000.00}) so they stay numbers; dates are ISO. Columns are only
+ * ever added at the end (the due date came last), so a sheet that reads them by position
+ * keeps working.
  */
 @Service
 class InvoiceCsvExport {
@@ -35,7 +37,7 @@ class InvoiceCsvExport {
 	static final int BATCH = 1000;
 
 	static final List<String> HEADER = List.of("Invoice number", "Customer", "Issue date", "Status", "Total",
-			"Lifecycle", "Created (UTC)", "Updated (UTC)");
+			"Lifecycle", "Created (UTC)", "Updated (UTC)", "Due date");
 
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
@@ -58,10 +60,9 @@ class InvoiceCsvExport {
 		while (true) {
 			List<Invoice> batch = invoices.page(orgId, view, today, before, BATCH);
 			for (Invoice invoice : batch) {
-				row(writer,
-						List.of(text(invoice.number()), text(invoice.customerName()), invoice.issuedOn().toString(),
-								invoice.status().value(), invoice.total().toPlainString(), invoice.lifecycle().value(),
-								timestamp(invoice.createdAt()), timestamp(invoice.updatedAt())));
+				row(writer, List.of(text(invoice.number()), text(invoice.customerName()), invoice.issuedOn().toString(),
+						invoice.status().value(), invoice.total().toPlainString(), invoice.lifecycle().value(),
+						timestamp(invoice.createdAt()), timestamp(invoice.updatedAt()), invoice.dueOn().toString()));
 			}
 			written += batch.size();
 			// Out to the client before the next batch is read.

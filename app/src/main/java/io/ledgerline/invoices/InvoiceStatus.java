@@ -42,6 +42,9 @@ public enum InvoiceStatus {
 			return Optional
 				.of("A " + value() + " invoice is final: its status cannot change unless an admin reopens it.");
 		}
+		if (this == DRAFT && next == PAID) {
+			return Optional.of("A draft invoice must be sent before it is marked paid.");
+		}
 		if (this == SENT && next == DRAFT) {
 			return Optional.of("A sent invoice cannot go back to draft: void it, or mark it paid.");
 		}

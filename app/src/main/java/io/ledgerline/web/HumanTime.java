@@ -17,8 +17,10 @@ import java.util.Locale;
  * the moment the entry is reused), and exact for a tooltip. The exact instant stays in
  * {@code <time datetime>} as ISO-8601 UTC with milliseconds. The server knows no reader's
  * time zone, so it writes UTC and says so; {@code /js/app.js} rewrites every
- * {@code time[data-relative]} the same way in the reader's zone and keeps it current.
- * Templates reach it as {@code #times} ({@link HumanTimeDialect}).
+ * {@code time[data-relative]} the same way in the reader's zone and keeps it current. A
+ * calendar date (an invoice's issue or due date) has no zone and reads
+ * {@code 28 Sep 2026} everywhere, its ISO form in {@code datetime}. Templates reach it as
+ * {@code #times} ({@link FormatsDialect}).
  */
 public final class HumanTime {
 
@@ -37,6 +39,8 @@ public final class HumanTime {
 
 	private static final DateTimeFormatter OTHER_YEAR = formatter("d MMM yyyy");
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
 	private HumanTime() {
 	}
 
@@ -53,6 +57,11 @@ public final class HumanTime {
 	/** {@code 6 Dec 2026, 03:11 UTC}: what a cached page prints. */
 	public String absolute(Object instant) {
 		return format(instant, ABSOLUTE);
+	}
+
+	/** {@code 28 Sep 2026}: a calendar date as people read it (nothing for none). */
+	public String day(LocalDate date) {
+		return date == null ? "" : DAY.format(date);
 	}
 
 	/** How long before {@code now} {@code instant} was, as people say it (in UTC). */

@@ -84,7 +84,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 
 		Page b = tabBLosesTheRace(race, formB -> {
 			formB.locator("input[name=customerName]").fill("Tab B Customer");
-			formB.locator("select[name=status]").selectOption("paid");
+			formB.locator("select[name=status]").selectOption("sent");
 			formB.locator("input[name=total]").fill("222.00");
 		});
 
@@ -98,7 +98,7 @@ class InvoiceEditConflictBrowserTest extends BrowserTestBase {
 		assertThat(b.getByTestId("toast")).hasText(invoice.number() + " saved.");
 		InvoiceRow after = fixtures.row(invoice.id());
 		assertThat(after.customerName()).isEqualTo("Tab B Customer");
-		assertThat(after.status()).isEqualTo("paid");
+		assertThat(after.status()).isEqualTo("sent");
 		assertThat(after.total()).isEqualByComparingTo("222.00");
 		assertThat(after.version()).isEqualTo(3);
 		assertThat(fixtures.auditRows(invoice.id(), "invoice.update")).isEqualTo(2);

@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -19,15 +20,18 @@ import io.ledgerline.support.Fixtures.TestOrg;
 /**
  * Editing an invoice's lines: with JavaScript the rows are added and removed in the page
  * (one post, the save); without it "Add a line" and "Remove" post and the server answers
- * with the form, every value kept. Either way the saved total is the lines' sum.
+ * with the form, every value kept. Either way the saved total is the lines' sum, and the
+ * form never scrolls sideways, on a phone (390 px) or a laptop (1280 px).
  */
 class InvoiceLineEditBrowserTest extends BrowserTestBase {
 
-	@Test
-	void withJavaScriptLinesAreAddedRemovedAndChangedInThePageAndSaved() {
+	@ParameterizedTest(name = "{0} px wide")
+	@ValueSource(ints = { 390, 1280 })
+	void withJavaScriptLinesAreAddedRemovedAndChangedInThePageAndSaved(int width) {
 		TestOrg org = fixtures.org();
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
 		Page page = chromium.newContext().newPage();
+		page.setViewportSize(width, 844);
 		logIn(page, org.member());
 		List<String> posts = new CopyOnWriteArrayList<>();
 		page.onRequest(request -> {
@@ -49,6 +53,7 @@ class InvoiceLineEditBrowserTest extends BrowserTestBase {
 		assertThat(lines(page)).hasCount(2);
 		page.getByTestId("edit-form").locator("input[name=dueOn]").fill("2026-12-24");
 		assertThat(posts).isEmpty();
+		PageLayoutBrowserTest.assertPageFits(page);
 
 		Response saved = postAnswer(page, "/invoices/" + invoice.id(), page.getByTestId("save-button")::click);
 
@@ -57,11 +62,13 @@ class InvoiceLineEditBrowserTest extends BrowserTestBase {
 		assertSaved(page, invoice);
 	}
 
-	@Test
-	void withoutJavaScriptAddAndRemovePostAndTheFormComesBackWithItsValues() {
+	@ParameterizedTest(name = "{0} px wide")
+	@ValueSource(ints = { 390, 1280 })
+	void withoutJavaScriptAddAndRemovePostAndTheFormComesBackWithItsValues(int width) {
 		TestOrg org = fixtures.org();
 		TestInvoice invoice = fixtures.invoice(org, "100.00");
 		Page page = signedInWithoutJavaScript(org.member());
+		page.setViewportSize(width, 844);
 		page.navigate(url("/invoices/" + invoice.id() + "/edit"));
 
 		fillLine(page, 0, "Design", "2", "1,000.00");
@@ -80,6 +87,7 @@ class InvoiceLineEditBrowserTest extends BrowserTestBase {
 		assertThat(lines(page)).hasCount(2);
 		assertThat(lines(page).nth(1).locator("input[name=lineDescription]")).hasValue("Support");
 		assertThat(fixtures.row(invoice.id()).version()).as("nothing saved yet").isEqualTo(1);
+		PageLayoutBrowserTest.assertPageFits(page);
 
 		Response saved = postAnswer(page, "/invoices/" + invoice.id(), page.getByTestId("save-button")::click);
 
@@ -94,7 +102,8 @@ class InvoiceLineEditBrowserTest extends BrowserTestBase {
 		assertThat(page.getByTestId("line-item")).hasCount(2);
 		assertThat(page.getByTestId("detail-total")).hasText("2,049.99");
 		assertThat(page.getByTestId("lines-sum")).hasText("2,049.99");
-		assertThat(page.getByTestId("detail-due")).hasText(LocalDate.of(2026, 12, 24).toString());
+		assertThat(page.getByTestId("detail-due")).hasText("24 Dec 2026");
+		assertThat(page.getByTestId("detail-due")).hasAttribute("datetime", LocalDate.of(2026, 12, 24).toString());
 	}
 
 	private static void fillLine(Page page, int index, String description, String quantity, String unitPrice) {

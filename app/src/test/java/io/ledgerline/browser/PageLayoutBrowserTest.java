@@ -79,11 +79,13 @@ class PageLayoutBrowserTest extends BrowserTestBase {
 				}
 			}
 			assertInsideViewport(page, lines.nth(i).getByTestId("line-amount"));
+			assertOneLine(lines.nth(i).getByTestId("line-amount"));
 		}
 		assertInsideViewport(page, page.getByTestId("edit-link"));
 		assertThat(page.getByTestId("lines-sum-label")).isVisible();
 		assertInsideViewport(page, page.getByTestId("lines-sum-label"));
 		assertInsideViewport(page, page.getByTestId("lines-sum"));
+		assertOneLine(page.getByTestId("lines-sum"));
 		assertThat(page.getByText("Version")).hasCount(0);
 		assertPageFits(page);
 		screenshot(page, "detail", viewport);
@@ -178,7 +180,7 @@ class PageLayoutBrowserTest extends BrowserTestBase {
 	}
 
 	/** No sideways scroll, and the header's Sign out is on screen. */
-	private static void assertPageFits(Page page) {
+	static void assertPageFits(Page page) {
 		Object widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
 		List<?> pair = (List<?>) widths;
 		int scrollWidth = ((Number) pair.get(0)).intValue();
@@ -187,6 +189,13 @@ class PageLayoutBrowserTest extends BrowserTestBase {
 		Locator signOut = page.getByTestId("sign-out");
 		assertThat(signOut).isVisible();
 		assertInsideViewport(page, signOut);
+	}
+
+	/** An amount reads on one line: "12,000.00", never "12,000.0" over "0". */
+	private static void assertOneLine(Locator element) {
+		Object lineBoxes = element.evaluate(
+				"e => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length; }");
+		assertThat(((Number) lineBoxes).intValue()).as("lines of %s", element).isEqualTo(1);
 	}
 
 	private static void assertInsideViewport(Page page, Locator element) {

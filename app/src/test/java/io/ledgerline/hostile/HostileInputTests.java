@@ -62,7 +62,7 @@ class HostileInputTests {
 			route("GET", "/invoices/{id}"), route("GET", "/invoices/{id}/edit"), route("GET", "/tickets"),
 			route("GET", "/inspector"), route("GET", "/inspector/force-update-tag"), route("GET", "/actuator/health"),
 			route("GET", "/actuator/metrics"), route("GET", "/login"),
-			route("POST", "/invoices/{id}", "customerName", "Hostile", "status", "paid", "total", "1.00", "version",
+			route("POST", "/invoices/{id}", "customerName", "Hostile", "status", "sent", "total", "1.00", "version",
 					"1", "formOrg", "{org}"),
 			route("POST", "/invoices/{id}/archive", "version", "1", "formOrg", "{org}"),
 			route("POST", "/invoices/{id}/restore", "version", "1", "formOrg", "{org}"),

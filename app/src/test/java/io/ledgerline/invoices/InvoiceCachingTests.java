@@ -222,7 +222,7 @@ class InvoiceCachingTests {
 		try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
 			tx.executeWithoutResult(status -> {
 				service.update(member, a.id(),
-						InvoiceEdit.totalOnly("Rolled back", InvoiceStatus.PAID, new java.math.BigDecimal("999.00")), 1,
+						InvoiceEdit.totalOnly("Rolled back", InvoiceStatus.SENT, new java.math.BigDecimal("999.00")), 1,
 						false);
 				status.setRollbackOnly();
 			});

@@ -100,10 +100,10 @@ class InvoiceCsvExportTests {
 		byte[] body = result.getResponse().getContentAsByteArray();
 		assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
 		String text = new String(body, StandardCharsets.UTF_8);
-		assertThat(text).startsWith(
-				BOM + "Invoice number,Customer,Issue date,Status,Total,Lifecycle,Created (UTC)," + "Updated (UTC)\r\n");
+		assertThat(text).startsWith(BOM
+				+ "Invoice number,Customer,Issue date,Status,Total,Lifecycle,Created (UTC),Updated (UTC),Due date\r\n");
 		assertThat(text).contains("\r\n" + invoice.number() + ",Fixture Customer,2026-11-01,draft,12000.00,active,"
-				+ stamp + "," + stamp + "\r\n");
+				+ stamp + "," + stamp + ",2026-12-01\r\n");
 	}
 
 	@Test

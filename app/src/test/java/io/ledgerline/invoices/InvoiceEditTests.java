@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,16 @@ import io.ledgerline.support.Fixtures.TestInvoice;
 import io.ledgerline.support.Fixtures.TestOrg;
 import io.ledgerline.support.IntegrationTest;
 import io.ledgerline.support.PageHtml;
+import io.ledgerline.tagcache.testing.ManualClock;
 
 @IntegrationTest
 class InvoiceEditTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ManualClock clock;
 
 	@Autowired
 	Fixtures fixtures;
@@ -73,7 +78,7 @@ class InvoiceEditTests {
 		save(org.member(), "111.00", "1");
 
 		mvc.perform(formJson(org.member(), url()).param("customerName", "Other tab")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "222.00")
 			.param("version", "1"))
 			.andExpect(status().isConflict())
@@ -94,7 +99,7 @@ class InvoiceEditTests {
 		save(org.admin(), "111.00", "1");
 
 		mvc.perform(form(org.member(), url()).param("customerName", "Mine")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "222.00")
 			.param("version", "1"))
 			.andExpect(status().isConflict())
@@ -108,11 +113,14 @@ class InvoiceEditTests {
 	@Test
 	void theConflictBannerMarksTheFieldsThatDifferAndSaysWhoSavedAndWhen() throws Exception {
 		save(org.admin(), "12500.00", "1");
+		clock.advance(Duration.ofMinutes(3));
 
 		String body = mvc
 			.perform(form(org.member(), url()).param("customerName", "Fixture Customer")
 				.param("status", "draft")
 				.param("total", "13000")
+				.param("issuedOn", "2026-11-01")
+				.param("dueOn", "2026-12-20")
 				.param("version", "1"))
 			.andExpect(status().isConflict())
 			.andReturn()
@@ -125,9 +133,30 @@ class InvoiceEditTests {
 		assertThat(page.value("conflict-current-total")).isEqualTo("12500.00");
 		assertThat(body).contains("data-field=\"total\" class=\"differs\"")
 			.doesNotContain("data-field=\"customerName\" class=\"differs\"");
+		assertThat(body).contains("data-field=\"dueOn\" class=\"differs\"")
+			.doesNotContain("data-field=\"issuedOn\" class=\"differs\"");
+		assertThat(page.text("conflict-yours-due")).isEqualTo("20 Dec 2026");
+		assertThat(page.text("conflict-current-due")).isEqualTo("1 Dec 2026");
+		assertThat(page.text("conflict-current-issued")).isEqualTo("1 Nov 2026");
 		assertThat(page.text("conflict-saved-by")).startsWith("Saved by");
 		assertThat(body).contains("<strong>" + org.admin() + "</strong>");
+		// When, in words (the page is rendered for this request), the instant in
+		// datetime.
+		assertThat(page.text("conflict-saved-at")).isEqualTo("3 min ago");
+		assertThat(page.attributes("conflict-saved-at").get("datetime"))
+			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+		assertThat(page.attributes("conflict-saved-at").get("title")).endsWith(" UTC");
 		assertThat(body).contains(InvoiceConflictException.EDIT_CHANGED_ELSEWHERE).doesNotContain("refresh");
+	}
+
+	@Test
+	void aTotalTypedTheWayTheAppPrintsMoneyIsSaved() throws Exception {
+		mvc.perform(form(org.member(), url()).param("customerName", "Fixture Customer")
+			.param("status", "draft")
+			.param("total", "1,234.50")
+			.param("version", "1")).andExpect(status().isSeeOther());
+
+		assertThat(fixtures.row(invoice.id()).total()).isEqualByComparingTo("1234.50");
 	}
 
 	@Test
@@ -135,7 +164,7 @@ class InvoiceEditTests {
 		save(org.member(), "111.00", "1");
 
 		mvc.perform(form(org.admin(), url()).param("customerName", "Mine")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "222.00")
 			.param("version", "1"))
 			.andExpect(status().isConflict())
@@ -162,7 +191,7 @@ class InvoiceEditTests {
 		fixtures.drift(invoice.id());
 
 		mvc.perform(formJson(org.admin(), url()).param("customerName", "Overwritten")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "999.99")
 			.param("version", "1")
 			.param("overwrite", "true"))
@@ -179,7 +208,7 @@ class InvoiceEditTests {
 		fixtures.drift(invoice.id());
 
 		mvc.perform(form(org.member(), url()).param("customerName", "Forged")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1")
 			.param("overwrite", "true")).andExpect(status().isForbidden());
@@ -194,7 +223,7 @@ class InvoiceEditTests {
 	@Test
 	void aTamperedVersionJustEarnsAnotherConflict() throws Exception {
 		mvc.perform(form(org.member(), url()).param("customerName", "X")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "999")).andExpect(status().isConflict());
 		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
@@ -219,7 +248,7 @@ class InvoiceEditTests {
 	@Test
 	void anOversizedCustomerNameIsAValidationErrorAsJson() throws Exception {
 		mvc.perform(formJson(org.member(), url()).param("customerName", "x".repeat(201))
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1"))
 			.andExpect(status().isUnprocessableContent())
@@ -231,7 +260,7 @@ class InvoiceEditTests {
 	@CsvSource({ "'Nul\u0000Byte'", "'Two\nLines'", "'Tab\tbed'" })
 	void controlCharactersInTheCustomerNameAreValidationErrors(String name) throws Exception {
 		mvc.perform(form(org.member(), url()).param("customerName", name)
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1"))
 			.andExpect(status().isUnprocessableContent())
@@ -248,7 +277,7 @@ class InvoiceEditTests {
 	@CsvSource({ "abc", "-1", "''" })
 	void aMalformedVersionIsABadRequest(String version) throws Exception {
 		mvc.perform(form(org.member(), url()).param("customerName", "X")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", version)).andExpect(status().isBadRequest());
 		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
@@ -257,7 +286,7 @@ class InvoiceEditTests {
 	@Test
 	void aMalformedOverwriteFlagIsABadRequest() throws Exception {
 		mvc.perform(form(org.admin(), url()).param("customerName", "X")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1")
 			.param("overwrite", "yes please")).andExpect(status().isBadRequest());
@@ -281,7 +310,7 @@ class InvoiceEditTests {
 	void aFormPostWithoutCsrfIsRefused() throws Exception {
 		mvc.perform(post(url()).with(user(org.member()))
 			.param("customerName", "X")
-			.param("status", "paid")
+			.param("status", "sent")
 			.param("total", "1.00")
 			.param("version", "1")).andExpect(status().isForbidden());
 		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);

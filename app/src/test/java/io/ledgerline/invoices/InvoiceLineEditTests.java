@@ -96,8 +96,10 @@ class InvoiceLineEditTests {
 		PageHtml detail = html(url());
 		assertThat(detail.text("lines-sum")).isEqualTo("3,049.99");
 		assertThat(detail.text("detail-total")).isEqualTo("3,049.99");
-		assertThat(detail.text("detail-due")).isEqualTo("2026-12-15");
-		assertThat(detail.text("detail-issued")).isEqualTo("2026-11-02");
+		assertThat(detail.text("detail-due")).isEqualTo("15 Dec 2026");
+		assertThat(detail.attributes("detail-due")).containsEntry("datetime", "2026-12-15");
+		assertThat(detail.text("detail-issued")).isEqualTo("2 Nov 2026");
+		assertThat(detail.attributes("detail-issued")).containsEntry("datetime", "2026-11-02");
 		assertThat(html("/invoices").text("summary-total")).isEqualTo("3,049.99");
 	}
 

@@ -139,7 +139,8 @@ class InvoiceSearchTests {
 		assertThat(second.text("list-position")).isEqualTo("26–34 of 34");
 		assertThat(ids(follow(second, "prev-page"))).containsExactlyElementsOf(ids(first));
 		assertThat(first.row(newest.id()).text("invoice-issued")).isEmpty();
-		assertThat(first.row(newest.id()).toString()).contains("<time datetime=\"2026-11-01\">1 Nov 2026</time>");
+		assertThat(first.row(newest.id()).toString()).contains("<time datetime=\"2026-11-01\">1 Nov 2026</time>")
+			.contains("<time datetime=\"2026-12-01\">1 Dec 2026</time>");
 	}
 
 	@Test

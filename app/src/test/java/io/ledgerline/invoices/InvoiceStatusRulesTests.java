@@ -54,7 +54,7 @@ class InvoiceStatusRulesTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "draft, sent", "draft, void", "draft, paid", "sent, paid", "sent, void", "paid, paid" })
+	@CsvSource({ "draft, sent", "draft, void", "sent, paid", "sent, void", "paid, paid" })
 	void theMovesAFinanceTeamExpectsAreSaved(String from, String to) throws Exception {
 		fixtures.statusAndDue(invoice.id(), from, LocalDate.of(2026, 12, 1));
 
@@ -65,7 +65,8 @@ class InvoiceStatusRulesTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "sent, draft, cannot go back to draft", "paid, sent, is final", "paid, void, is final",
+	@CsvSource({ "draft, paid, A draft invoice must be sent before it is marked paid",
+			"sent, draft, cannot go back to draft", "paid, sent, is final", "paid, void, is final",
 			"void, draft, is final", "void, sent, is final" })
 	void aRefusedMoveIs422WithAMessageOnThePageAndInJsonAndWritesNothing(String from, String to, String message)
 			throws Exception {
@@ -87,6 +88,30 @@ class InvoiceStatusRulesTests {
 		assertThat(row.status()).isEqualTo(from);
 		assertThat(row.version()).isEqualTo(1);
 		assertThat(fixtures.auditRows(invoice.id())).isEqualTo(auditBefore);
+	}
+
+	@Test
+	void anAdminCannotMarkADraftPaidEither() throws Exception {
+		mvc.perform(save(formJson(org.admin(), "/invoices/" + invoice.id()), "paid"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.error.message").value(containsString("must be sent before it is marked paid")));
+
+		assertThat(fixtures.row(invoice.id()).status()).isEqualTo("draft");
+		assertThat(fixtures.row(invoice.id()).version()).isEqualTo(1);
+		assertThat(fixtures.auditRows(invoice.id())).isZero();
+	}
+
+	@Test
+	void aNewInvoiceMayStillStartOutPaid() throws Exception {
+		// Creating is not a move: a counter sale is entered paid (docs/INVOICES.md).
+		mvc.perform(formJson(org.member(), "/invoices").param("customerName", "Paid On The Spot")
+			.param("issuedOn", "2026-11-20")
+			.param("status", "paid")
+			.param("lineDescription", "Counter sale")
+			.param("lineQuantity", "1")
+			.param("lineUnitPrice", "25.00"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.data.status").value("paid"));
 	}
 
 	@Test
@@ -113,6 +138,12 @@ class InvoiceStatusRulesTests {
 			.getContentAsString();
 
 		assertThat(member).contains("<option value=\"sent\" disabled=\"disabled\">sent</option>");
+		fixtures.statusAndDue(invoice.id(), "draft", LocalDate.of(2026, 12, 1));
+		String draft = mvc.perform(page(org.admin(), "/invoices/" + invoice.id() + "/edit"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(draft).contains("<option value=\"paid\" disabled=\"disabled\">paid</option>");
 		assertThat(admin).contains("<option value=\"sent\">sent</option>");
 	}
 

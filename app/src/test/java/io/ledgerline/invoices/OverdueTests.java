@@ -158,7 +158,7 @@ class OverdueTests {
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
-		assertThat(html(defaulted).text("detail-due")).isEqualTo("2026-11-24");
+		assertThat(html(defaulted).attributes("detail-due")).containsEntry("datetime", "2026-11-24");
 		assertThat(html(defaulted).text("detail-total")).isEqualTo("1,234.50");
 
 		String page = mvc

@@ -3,6 +3,7 @@ package io.ledgerline.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,13 @@ class HumanTimeTests {
 		assertThat(times.absolute("ll-hole-abc-LIST-FETCHED-AT-end")).isEqualTo("ll-hole-abc-LIST-FETCHED-AT-end");
 		assertThat(times.relative(null, NOW)).isEmpty();
 		assertThat(times.exact("2026-13-45")).isEqualTo("2026-13-45");
+	}
+
+	@Test
+	void aCalendarDateReadsAsDayMonthYear() {
+		assertThat(times.day(LocalDate.of(2026, 9, 28))).isEqualTo("28 Sep 2026");
+		assertThat(times.day(LocalDate.of(2027, 1, 2))).isEqualTo("2 Jan 2027");
+		assertThat(times.day(null)).isEmpty();
 	}
 
 }

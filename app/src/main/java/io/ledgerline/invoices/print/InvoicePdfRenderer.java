@@ -17,6 +17,7 @@ import io.ledgerline.invoices.Invoice;
 import io.ledgerline.invoices.InvoiceDetail;
 import io.ledgerline.invoices.InvoiceLine;
 import io.ledgerline.invoices.Lifecycle;
+import io.ledgerline.web.HumanTime;
 import io.ledgerline.web.Money;
 
 /**
@@ -75,8 +76,8 @@ final class InvoicePdfRenderer {
 		pages.textRight(PdfPages.RIGHT, "Status: " + status(invoice), PdfPages.Style.HEADING);
 		pages.down(26);
 		fact(pages, "Billed to", invoice.customerName());
-		fact(pages, "Issued", invoice.issuedOn() == null ? "" : invoice.issuedOn().toString());
-		fact(pages, "Due", invoice.dueOn() == null ? "" : invoice.dueOn().toString());
+		fact(pages, "Issued", HumanTime.PEOPLE.day(invoice.issuedOn()));
+		fact(pages, "Due", HumanTime.PEOPLE.day(invoice.dueOn()));
 		pages.down(14);
 	}
 

@@ -61,8 +61,8 @@ class InvoicePrintTests {
 
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		String text = textOf(pdf);
-		assertThat(text).contains("Acme Corp", "Invoice INV-1042", "Status: sent", "Billed to", "Issued", "2026-10-14",
-				"Due", "2027-01-12");
+		assertThat(text).contains("Acme Corp", "Invoice INV-1042", "Status: sent", "Billed to", "Issued", "14 Oct 2026",
+				"Due", "12 Jan 2027");
 		assertThat(text).contains("Platform subscription (annual)", "Implementation and data migration",
 				"On-site training workshop");
 		assertThat(text).contains("4,800.00", "6,000.00", "150.00", "1,200.00", "Total USD", "12,000.00");
@@ -80,6 +80,8 @@ class InvoicePrintTests {
 		assertThat(html.text("print-customer")).isEqualTo("Acme Corp");
 		assertThat(html.attributes("print-issued").get("datetime")).isEqualTo("2026-10-14");
 		assertThat(html.attributes("print-due").get("datetime")).isEqualTo("2027-01-12");
+		assertThat(html.text("print-issued")).isEqualTo("14 Oct 2026");
+		assertThat(html.text("print-due")).isEqualTo("12 Jan 2027");
 		assertThat(html.count("data-testid=\"print-line\"")).isEqualTo(3);
 		assertThat(html.text("print-total")).isEqualTo("12,000.00");
 		assertThat(html.value("print-total")).isEqualTo("12000.00");
