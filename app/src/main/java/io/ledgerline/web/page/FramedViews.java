@@ -36,7 +36,11 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 @Configuration(proxyBeanMethods = false)
 class FramedViews {
 
-	/** Every Thymeleaf view is a {@link FramedView}. */
+	/**
+	 * Every Thymeleaf view is a {@link FramedView}; and every action that answers
+	 * "redirect:…" answers 303 See Other (not 302), so the browser follows with a GET
+	 * whatever the original method was.
+	 */
 	@Bean
 	static BeanPostProcessor framedThymeleafViews() {
 		return new BeanPostProcessor() {
@@ -44,6 +48,7 @@ class FramedViews {
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof ThymeleafViewResolver resolver) {
 					resolver.setViewClass(FramedView.class);
+					resolver.setRedirectHttp10Compatible(false);
 				}
 				return bean;
 			}
