@@ -1,6 +1,5 @@
 package io.ledgerline.web.page;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.HashMap;
