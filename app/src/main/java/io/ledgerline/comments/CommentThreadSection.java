@@ -18,7 +18,7 @@ import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.Weighable;
 import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.web.Hole;
+import io.ledgerline.web.page.PrerenderedPages;
 
 /**
  * The thread on the invoice detail page ({@code comments/thread :: thread}): the first
@@ -75,7 +75,7 @@ class CommentThreadSection implements DetailPageSection {
 			CommentService.ThreadStart start = this.comments.start(invoice);
 			return new ThreadView(invoice.orgId(), invoice.id(), start.count(), start.firstPage(),
 					this.json.writeValueAsString(start.firstPage()), this.pollInterval.toMillis(),
-					Hole.FRESH_ID.marker(), this.importMap);
+					PrerenderedPages.freshIdHole(), this.importMap);
 		});
 		return new Shown("thread", thread, tags);
 	}

@@ -15,7 +15,7 @@ import io.ledgerline.tenancy.ActingUser;
  * The detail page is prerendered and cached with every read it shows, so the read must
  * hold the same value object for as long as it is not reloaded (a cache hit), must not
  * depend on the acting user beyond the org and role, and leaves what belongs to one
- * request to {@link io.ledgerline.web.Hole holes}.
+ * request to holes ({@link io.ledgerline.web.page.PrerenderedPages}).
  */
 public interface DetailPageSection {
 

@@ -12,9 +12,8 @@ import io.ledgerline.caching.FetchedAt;
 import io.ledgerline.summary.OrgSummary;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.tenancy.PageChrome;
-import io.ledgerline.web.Hole;
-import io.ledgerline.web.PrerenderedPages;
+import io.ledgerline.web.page.PrerenderedPages;
+import io.ledgerline.web.page.TimeHole;
 
 /**
  * The list and detail pages, prerendered and cached beside the reads they show
@@ -35,15 +34,17 @@ class InvoicePages {
 
 	private final PrerenderedPages pages;
 
-	private final PageChrome chrome;
-
 	private final List<DetailPageSection> sections;
 
 	private final InvoiceReads reads;
 
-	InvoicePages(PrerenderedPages pages, PageChrome chrome, List<DetailPageSection> sections, InvoiceReads reads) {
+	/** The detail page's strip: times of reads it shows but is not built from. */
+	private static final String LIST_FETCHED_AT = "list";
+
+	private static final String SUMMARY_FETCHED_AT = "summary";
+
+	InvoicePages(PrerenderedPages pages, List<DetailPageSection> sections, InvoiceReads reads) {
 		this.pages = pages;
-		this.chrome = chrome;
 		this.sections = sections;
 		this.reads = reads;
 	}
@@ -66,31 +67,32 @@ class InvoicePages {
 		// key.
 		String key = orgId + ":" + orgName + ":" + view.value() + ":" + PageCursor.decode(cursor)
 				+ (search.isNone() ? "" : ":q:" + search.text());
-		return this.pages.page(LIST_TEMPLATE, this.chrome.prerendered(me, SECTION), key,
-				List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)), List.of(page, summary, overdue), () -> {
-					Map<String, Object> variables = new HashMap<>();
-					variables.put("base", LIST_BASE);
-					variables.put("orgName", orgName);
-					variables.put("orgId", orgId);
-					variables.put("admin", me.isAdmin());
-					variables.put("view", view.value());
-					variables.put("page", page.value());
-					variables.put("q", search.linkText());
-					variables.put("links", new ListLinks(view.value(), search.linkText(), page.value()));
-					variables.put("position", ListPosition.of(page.value(), view, search, summary.value()));
-					variables.put("summary", summary.value());
-					variables.put("overdue", overdue.value());
-					variables.put("today", page.value().asOf());
-					variables.put("fetched", FetchedAt.of(page.fetchedAt(), null, summary.fetchedAt()));
-					return variables;
-				});
+		PrerenderedPages.Page shared = new PrerenderedPages.Page(LIST_TEMPLATE, SECTION, me.role().dbValue(), key,
+				List.of(InvoiceTags.list(orgId), InvoiceTags.summary(orgId)), List.of(page, summary, overdue));
+		return this.pages.page(shared, () -> {
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("base", LIST_BASE);
+			variables.put("orgName", orgName);
+			variables.put("orgId", orgId);
+			variables.put("admin", me.isAdmin());
+			variables.put("view", view.value());
+			variables.put("page", page.value());
+			variables.put("q", search.linkText());
+			variables.put("links", new ListLinks(view.value(), search.linkText(), page.value()));
+			variables.put("position", ListPosition.of(page.value(), view, search, summary.value()));
+			variables.put("summary", summary.value());
+			variables.put("overdue", overdue.value());
+			variables.put("today", page.value().asOf());
+			variables.put("fetched", FetchedAt.of(page.fetchedAt(), null, summary.fetchedAt()));
+			return variables;
+		});
 	}
 
 	/**
 	 * One invoice with the sections other features add (the comment thread). The page is
 	 * built from, tagged with and keyed by that invoice alone, so a write to another
-	 * invoice leaves it as it is; the fetched-at strip's list and summary times are
-	 * holes, filled per request from the reads the caller passes.
+	 * invoice leaves it as it is; the fetched-at strip's list and summary times are given
+	 * time holes, filled per request from the reads the caller passes.
 	 */
 	View detail(ActingUser me, Cached<InvoiceDetail> detail, Cached<InvoicePage> list, Cached<OrgSummary> summary) {
 		String orgId = me.orgId();
@@ -104,18 +106,19 @@ class InvoicePages {
 			shown.add(part.read());
 			sectionVariables.put(part.name(), part.read().value());
 		}
-		Map<Hole, String> strip = Map.of(Hole.LIST_FETCHED_AT, FetchedAt.format(list.fetchedAt()),
-				Hole.SUMMARY_FETCHED_AT, FetchedAt.format(summary.fetchedAt()));
-		return this.pages.page(DETAIL_TEMPLATE, this.chrome.prerendered(me, SECTION), orgId + ":" + invoice.id(), tags,
-				shown, () -> {
-					Map<String, Object> variables = new HashMap<>(sectionVariables);
-					variables.put("invoice", invoice);
-					variables.put("lines", detail.value().lines());
-					variables.put("overdue", detail.value().isOverdue());
-					variables.put("fetched", new FetchedAt(Hole.LIST_FETCHED_AT.marker(),
-							FetchedAt.format(detail.fetchedAt()), Hole.SUMMARY_FETCHED_AT.marker()));
-					return variables;
-				}, strip);
+		PrerenderedPages.Page shared = new PrerenderedPages.Page(DETAIL_TEMPLATE, SECTION, me.role().dbValue(),
+				orgId + ":" + invoice.id(), tags, shown)
+			.withGivenTime(LIST_FETCHED_AT, list.fetchedAt())
+			.withGivenTime(SUMMARY_FETCHED_AT, summary.fetchedAt());
+		return this.pages.page(shared, () -> {
+			Map<String, Object> variables = new HashMap<>(sectionVariables);
+			variables.put("invoice", invoice);
+			variables.put("lines", detail.value().lines());
+			variables.put("overdue", detail.value().isOverdue());
+			variables.put("fetched", new FetchedAt(TimeHole.given(LIST_FETCHED_AT), TimeHole.at(detail.fetchedAt()),
+					TimeHole.given(SUMMARY_FETCHED_AT)));
+			return variables;
+		});
 	}
 
 }

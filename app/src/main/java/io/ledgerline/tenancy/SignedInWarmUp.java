@@ -1,21 +1,21 @@
 package io.ledgerline.tenancy;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
 
-import io.ledgerline.web.Hole;
 import io.ledgerline.web.Toast;
 
 /**
  * What a signed-in request does per request, for a warm-up before the instance serves:
- * the acting user's resolution and the filling of a prerendered page's holes, run for a
- * user who exists only in memory, in an org that cannot exist. Nothing is written and
- * nothing is granted: the lookups ask the database for an account nobody can have, and
- * the user is handed to the request as a resolution would, never to Spring Security.
+ * the acting user's resolution and a toast for the page's holes to show, run for a user
+ * who exists only in memory, in an org that cannot exist. Nothing is written and nothing
+ * is granted: the lookups ask the database for an account nobody can have, and the user
+ * is handed to the request as a resolution would, never to Spring Security.
  */
 @Component
 public class SignedInWarmUp {
@@ -35,13 +35,10 @@ public class SignedInWarmUp {
 
 	private final ActingUserResolver users;
 
-	private final PageChrome chrome;
-
-	SignedInWarmUp(UserSeats seats, TenancyRepository repository, ActingUserResolver users, PageChrome chrome) {
+	SignedInWarmUp(UserSeats seats, TenancyRepository repository, ActingUserResolver users) {
 		this.seats = seats;
 		this.repository = repository;
 		this.users = users;
-		this.chrome = chrome;
 	}
 
 	/** The in-memory user with {@code role} in the synthetic org (id -1: none is). */
@@ -65,18 +62,14 @@ public class SignedInWarmUp {
 	}
 
 	/**
-	 * Every hole as a prerendered page's answer fills it for {@code request} (resolved by
-	 * {@link #resolve}), with a toast in the model as a redirect leaves one; the total
-	 * length filled.
+	 * A toast with an undo for {@code request}, as a redirect leaves one (a flash
+	 * attribute), so answering a page fills every hole, the toast's form included.
 	 */
-	public int fillHoles(HttpServletRequest request) {
-		Map<String, Object> model = Map.of(Toast.ATTRIBUTE,
+	public void leaveToast(HttpServletRequest request) {
+		FlashMap flash = new FlashMap();
+		flash.put(Toast.ATTRIBUTE,
 				new Toast(Toast.Kind.SUCCESS, "Warmed up.", new Toast.Undo("/invoices/1/unarchive", 1, "archived")));
-		int length = 0;
-		for (Hole hole : Hole.values()) {
-			length += this.chrome.html(hole, request, model).length();
-		}
-		return length;
+		request.setAttribute(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, flash);
 	}
 
 }

@@ -7,9 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 import io.ledgerline.caching.CacheProperties;
 import io.ledgerline.caching.FetchedAt;
@@ -19,7 +17,7 @@ import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.Role;
-import io.ledgerline.web.FragmentTemplates;
+import io.ledgerline.web.page.PrerenderedPages;
 
 /**
  * The ticket board (rows, their forms, the rendered-at time) as cached HTML, one entry
@@ -27,26 +25,17 @@ import io.ledgerline.web.FragmentTemplates;
  * so every member of an org shares one rendering and every admin another.
  *
  * <p>
- * A shared rendering must not carry anyone's CSRF token or identity. Two choices make
- * that hold by construction rather than by care:
- * <ul>
- * <li>it is rendered by {@link FragmentTemplates}: a plain (non-web) Thymeleaf context
- * holding only the org's tickets and the role, so the template cannot reach the request,
- * the session, the user or the token even by mistake. That is also what lets a
- * stale-while-revalidate refresh re-render it on a background thread, long after the
- * request that triggered it is gone;
- * <li>each form holds {@link #CSRF_SLOT}, an empty hidden {@code _csrf} field, which
- * every request fills with its own token. User text cannot forge the slot: it is printed
- * escaped, so it never contains a raw {@code <} or {@code "}.
- * </ul>
+ * A shared rendering must not carry anyone's CSRF token or identity: it is a shared
+ * fragment ({@link PrerenderedPages#fragment}), rendered without the request from only
+ * the org's tickets and the role, with a hole for each form's token that is filled, like
+ * every page's holes, when the page that shows the board is answered. That is also what
+ * lets a stale-while-revalidate refresh re-render it on a background thread, long after
+ * the request that triggered it is gone.
  */
 @Component
 class TicketBoard {
 
 	static final String TEMPLATE = "tickets/board";
-
-	/** Exactly as written in the template: the place of each form's CSRF field. */
-	static final String CSRF_SLOT = "<input type=\"hidden\" name=\"_csrf\" value=\"\">";
 
 	/**
 	 * Every write revalidates the path, so the entry only needs to outlive quiet periods
@@ -62,44 +51,37 @@ class TicketBoard {
 
 	private final TicketService tickets;
 
-	private final FragmentTemplates templates;
+	private final PrerenderedPages pages;
 
 	private final Clock clock;
 
-	TicketBoard(TagCache cache, TicketService tickets, FragmentTemplates templates, Clock clock,
+	TicketBoard(TagCache cache, TicketService tickets, PrerenderedPages pages, Clock clock,
 			CacheProperties properties) {
 		this.cache = cache;
 		this.life = properties.life().ticketBoard();
 		this.tickets = tickets;
-		this.templates = templates;
+		this.pages = pages;
 		this.clock = clock;
 	}
 
 	/**
-	 * The board of the user's org as their role sees it, with {@code csrf} in every form.
+	 * The board of the user's org as their role sees it, with a token hole in every form.
 	 */
-	String html(ActingUser me, CsrfToken csrf) {
+	String html(ActingUser me) {
 		String orgId = me.orgId();
 		Role role = me.role();
 		Cached<String> board = cache.getPage(TicketInvalidation.PAGE_PATH, "tickets:" + orgId + ":" + role.dbValue(),
 				List.of(), life, () -> render(orgId, role));
-		return withToken(board.value(), csrf);
+		return board.value();
 	}
 
 	private String render(String orgId, Role role) {
 		Slice<Ticket> newest = tickets.board(orgId);
 		List<Row> rows = newest.rows().stream().map(Row::of).toList();
-		return templates.render(TEMPLATE,
+		return pages.fragment(TEMPLATE,
 				Map.of("rows", rows, "more", newest.more(), "limit", TicketService.BOARD_LIMIT, "statuses",
 						TicketStatus.values(), "canDelete", role.isAtLeast(Role.ADMIN), "renderedAt",
 						FetchedAt.format(clock.instant()), "orgId", orgId));
-	}
-
-	static String withToken(String board, CsrfToken csrf) {
-		String field = csrf == null ? ""
-				: "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName()) + "\" value=\""
-						+ HtmlUtils.htmlEscape(csrf.getToken()) + "\">";
-		return board.replace(CSRF_SLOT, field);
 	}
 
 	/** A ticket with its times formatted once, for the template. */

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,17 +59,17 @@ class TicketController {
 	}
 
 	@GetMapping("/tickets")
-	ModelAndView list(ActingUser me, CsrfToken csrf) {
-		return page(me, csrf, TicketForm.empty(), Map.of(), HttpStatus.OK).addObject("createKey", newKey());
+	ModelAndView list(ActingUser me) {
+		return page(me, TicketForm.empty(), Map.of(), HttpStatus.OK).addObject("createKey", newKey());
 	}
 
 	@PostMapping("/tickets")
-	ModelAndView create(ActingUser me, @ModelAttribute("form") TicketForm form, CsrfToken csrf,
-			HttpServletRequest request, RedirectAttributes redirect) {
+	ModelAndView create(ActingUser me, @ModelAttribute("form") TicketForm form, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		Optional<IdempotencyKey> key = IdempotencyKey.of(request);
 		TicketForm.Validated validated = form.validate();
 		if (validated.ticket().isEmpty()) {
-			return page(me, csrf, form, validated.errors(), HttpStatus.UNPROCESSABLE_CONTENT).addObject("createKey",
+			return page(me, form, validated.errors(), HttpStatus.UNPROCESSABLE_CONTENT).addObject("createKey",
 					key.map(IdempotencyKey::value).orElseGet(this::newKey));
 		}
 		IdempotentCreates.Outcome<Ticket> created = tickets.create(me, validated.ticket().get(), key);
@@ -104,11 +103,11 @@ class TicketController {
 	 * from the global handler.
 	 */
 	@ExceptionHandler(exception = OrgMismatchException.class, produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView orgMismatch(OrgMismatchException refused, ActingUser me, CsrfToken csrf, HttpServletRequest request) {
+	ModelAndView orgMismatch(OrgMismatchException refused, ActingUser me, HttpServletRequest request) {
 		TicketForm typed = new TicketForm(orEmpty(request.getParameter("title")),
 				orEmpty(request.getParameter("body")));
 		String key = request.getParameter(IdempotencyKey.FIELD);
-		return page(me, csrf, typed, Map.of(), HttpStatus.CONFLICT).addObject("orgMismatch", refused.getMessage())
+		return page(me, typed, Map.of(), HttpStatus.CONFLICT).addObject("orgMismatch", refused.getMessage())
 			.addObject("formOrg", request.getParameter(FormOrg.FIELD))
 			.addObject("createKey", key != null ? key : newKey());
 	}
@@ -163,13 +162,12 @@ class TicketController {
 					() -> new ValidationException(Map.of("status", "Status must be one of open, in_progress, done.")));
 	}
 
-	private ModelAndView page(ActingUser me, CsrfToken csrf, TicketForm form, Map<String, String> errors,
-			HttpStatus status) {
+	private ModelAndView page(ActingUser me, TicketForm form, Map<String, String> errors, HttpStatus status) {
 		ModelAndView mav = new ModelAndView(VIEW_LIST);
 		mav.setStatus(status);
 		mav.addObject("form", form);
 		mav.addObject("errors", errors);
-		mav.addObject("board", board.html(me, csrf));
+		mav.addObject("board", board.html(me));
 		return mav;
 	}
 

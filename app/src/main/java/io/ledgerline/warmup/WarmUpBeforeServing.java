@@ -88,7 +88,7 @@ class WarmUpBeforeServing implements SmartLifecycle {
 			// Signed-in pages without a session: the redirect, and the API's 401 JSON.
 			new Ask("/invoices", "text/html", 302), new Ask("/invoices", "application/json", 401));
 
-	/** The meter {@code web.PrerenderedPages} counts its renders with. */
+	/** The meter {@code web.page.PrerenderedPages} counts its renders with. */
 	static final String RENDERED = "ledgerline.pages.rendered";
 
 	private static final Logger log = LoggerFactory.getLogger(WarmUpBeforeServing.class);
@@ -238,7 +238,7 @@ class WarmUpBeforeServing implements SmartLifecycle {
 		CsrfToken token = this.signedIn.csrfTokens().generateToken(http);
 		this.signedIn.csrfTokenHandler().handle(http, httpResponse, () -> token);
 		this.signedIn.users().resolve(http, user);
-		this.signedIn.users().fillHoles(http);
+		this.signedIn.users().leaveToast(http);
 		try {
 			page.render(Map.of(), http, httpResponse);
 		}

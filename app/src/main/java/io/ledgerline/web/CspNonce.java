@@ -2,8 +2,8 @@ package io.ledgerline.web;
 
 /**
  * The name this response's Content-Security-Policy nonce goes by: the request attribute
- * the policy filter sets and the variable templates read ({@code ${cspNonce}}),
- * prerendered pages included ({@link Hole#CSP_NONCE}).
+ * the policy filter sets and the variable templates read ({@code ${cspNonce}}), shared
+ * pages included (a hole in {@code web.page}).
  */
 public final class CspNonce {
 

@@ -4,14 +4,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
@@ -29,50 +25,6 @@ class WebConfig {
 				new MalformedRequestFilter(mayRepeat));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
-	}
-
-	/**
-	 * After Spring Security's filters (so their response wrappers see the page in
-	 * chunks), before everything else that writes.
-	 */
-	@Bean
-	FilterRegistrationBean<BufferedPageWriterFilter> bufferedPageWriterFilter() {
-		FilterRegistrationBean<BufferedPageWriterFilter> registration = new FilterRegistrationBean<>(
-				new BufferedPageWriterFilter());
-		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
-		return registration;
-	}
-
-	/**
-	 * Every action answers "redirect:…" with 303 See Other (not 302), so the browser
-	 * follows with a GET whatever the original method was.
-	 */
-	/** {@code @{/…}} links in pages rendered without a request (prerendered, cached). */
-	@Bean
-	static BeanPostProcessor requestFreeLinks(Environment environment) {
-		String contextPath = environment.getProperty("server.servlet.context-path", "");
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof SpringTemplateEngine engine) {
-					engine.setLinkBuilder(new RequestFreeLinkBuilder(contextPath));
-				}
-				return bean;
-			}
-		};
-	}
-
-	@Bean
-	static BeanPostProcessor seeOtherRedirects() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof ThymeleafViewResolver resolver) {
-					resolver.setRedirectHttp10Compatible(false);
-				}
-				return bean;
-			}
-		};
 	}
 
 }

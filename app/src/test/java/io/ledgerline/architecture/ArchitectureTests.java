@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
+import org.thymeleaf.ITemplateEngine;
 
 /** The structure the README describes, enforced so it cannot quietly rot. */
 @AnalyzeClasses(packages = "io.ledgerline",
@@ -107,5 +108,16 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.haveSimpleName("JsonRequests");
+
+	/**
+	 * Pages are rendered in one place: what is shared, what is per request and how the
+	 * holes are filled are decided in {@code web.page}, not by each feature.
+	 */
+	@ArchTest
+	static final ArchRule onlyThePagePackageUsesTheTemplateEngine = noClasses().that()
+		.resideOutsideOfPackage("io.ledgerline.web.page..")
+		.should()
+		.dependOnClassesThat()
+		.areAssignableTo(ITemplateEngine.class);
 
 }

@@ -17,14 +17,17 @@ import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
  * Comment times and the cache strip read as people read them: relative with JavaScript
- * (measured on the server's clock), the absolute time without it on these cached pages;
- * the exact instant always in {@code datetime} (the hooks) and a title.
+ * (measured on the server's clock); without it the strip is still relative (a hole filled
+ * per request) and the comments, cached with their thread, print the absolute time; the
+ * exact instant always in {@code datetime} (the hooks) and a title.
  */
 class HumanTimesBrowserTest extends BrowserTestBase {
 
 	private static final Pattern ISO_MILLIS = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
 	private static final Pattern ABSOLUTE = Pattern.compile("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d UTC");
+
+	private static final Pattern RELATIVE = Pattern.compile("^(just now|\\d+ s ago|\\d+ min ago)$");
 
 	@Autowired
 	ManualClock clock;
@@ -50,7 +53,7 @@ class HumanTimesBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
-	void withoutJavaScriptTheCachedPagesPrintTheAbsoluteTime() {
+	void withoutJavaScriptTheStripIsRelativeAndTheCachedCommentsAbsolute() {
 		TestOrg org = fixtures.org();
 		TestInvoice invoice = fixtures.invoice(org, "10.00");
 		storeComment(org, invoice, 180);
@@ -61,7 +64,8 @@ class HumanTimesBrowserTest extends BrowserTestBase {
 		Locator time = page.getByTestId("comment").first().locator("time");
 		assertThat(time).hasText(ABSOLUTE);
 		assertThat(time).hasAttribute("title", Pattern.compile(".+ UTC$"));
-		assertThat(page.getByTestId("record-fetched-at")).hasText(ABSOLUTE);
+		assertThat(page.getByTestId("record-fetched-at")).hasText(RELATIVE);
+		assertThat(page.getByTestId("record-fetched-at")).hasAttribute("title", Pattern.compile(".+ UTC$"));
 		assertThat(page.getByTestId("record-fetched-at")).hasAttribute("datetime", ISO_MILLIS);
 	}
 

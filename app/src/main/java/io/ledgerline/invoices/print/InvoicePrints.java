@@ -13,8 +13,7 @@ import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
-import io.ledgerline.tenancy.PageChrome;
-import io.ledgerline.web.PrerenderedPages;
+import io.ledgerline.web.page.PrerenderedPages;
 
 /**
  * The printable page and the PDF of one invoice, each cached under the invoice's record
@@ -34,21 +33,19 @@ class InvoicePrints {
 
 	private final PrerenderedPages pages;
 
-	private final PageChrome chrome;
-
 	private final TagCache cache;
 
-	InvoicePrints(PrerenderedPages pages, PageChrome chrome, TagCache cache) {
+	InvoicePrints(PrerenderedPages pages, TagCache cache) {
 		this.pages = pages;
-		this.chrome = chrome;
 		this.cache = cache;
 	}
 
 	View page(ActingUser me, Cached<InvoiceDetail> detail) {
 		Invoice invoice = detail.value().invoice();
 		String orgName = me.active().orgName();
-		return this.pages.page(PRINT_TEMPLATE, this.chrome.prerendered(me, SECTION), key(me, invoice),
-				List.of(InvoiceTags.record(me.orgId(), invoice.id())), List.of(detail),
+		PrerenderedPages.Page shared = new PrerenderedPages.Page(PRINT_TEMPLATE, SECTION, me.role().dbValue(),
+				key(me, invoice), List.of(InvoiceTags.record(me.orgId(), invoice.id())), List.of(detail));
+		return this.pages.page(shared,
 				() -> Map.of("orgName", orgName, "invoice", invoice, "lines", detail.value().lines()));
 	}
 

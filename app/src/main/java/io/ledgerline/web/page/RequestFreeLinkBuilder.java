@@ -1,4 +1,4 @@
-package io.ledgerline.web;
+package io.ledgerline.web.page;
 
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 
 /**
  * Lets {@code @{/…}} links work in templates rendered without a request
- * ({@link FragmentTemplates}): Thymeleaf's own builder refuses a context-relative link
+ * ({@link SharedTemplates}): Thymeleaf's own builder refuses a context-relative link
  * outside a web context, though the context path is the same for every request. With a
  * request, links are built exactly as before.
  */

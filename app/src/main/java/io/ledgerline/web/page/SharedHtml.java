@@ -1,9 +1,9 @@
-package io.ledgerline.web;
+package io.ledgerline.web.page;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,18 +15,22 @@ import java.util.function.Function;
  * the bytes and the holes' values into one array: no template, no expression, no
  * character encoding of the shared part.
  */
-public final class PrerenderedPage {
+final class SharedHtml {
+
+	/** One hole where it sits on the page: which hole, and its argument or null. */
+	record Slot(Hole hole, String argument) {
+	}
 
 	/** The page's text around the holes: one more than there are holes. */
 	private final byte[][] literals;
 
-	private final Hole[] holes;
+	private final Slot[] slots;
 
 	private final int literalLength;
 
-	private PrerenderedPage(List<byte[]> literals, List<Hole> holes) {
+	private SharedHtml(List<byte[]> literals, List<Slot> slots) {
 		this.literals = literals.toArray(byte[][]::new);
-		this.holes = holes.toArray(Hole[]::new);
+		this.slots = slots.toArray(Slot[]::new);
 		int length = 0;
 		for (byte[] literal : this.literals) {
 			length += literal.length;
@@ -35,9 +39,9 @@ public final class PrerenderedPage {
 	}
 
 	/** Compiles rendered HTML whose holes are written as their {@link Hole#marker()}. */
-	public static PrerenderedPage of(String html) {
+	static SharedHtml of(String html) {
 		List<byte[]> literals = new ArrayList<>();
-		List<Hole> holes = new ArrayList<>();
+		List<Slot> slots = new ArrayList<>();
 		int from = 0;
 		int at;
 		while ((at = html.indexOf(Hole.Markers.PREFIX, from)) >= 0) {
@@ -47,48 +51,53 @@ public final class PrerenderedPage {
 				throw new IllegalArgumentException("A hole marker without its end at " + at + ".");
 			}
 			literals.add(html.substring(from, at).getBytes(StandardCharsets.UTF_8));
-			holes.add(Hole.valueOf(html.substring(nameStart, nameEnd).replace('-', '_')));
+			slots.add(slot(html.substring(nameStart, nameEnd)));
 			from = nameEnd + Hole.Markers.SUFFIX.length();
 		}
 		literals.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
-		return new PrerenderedPage(literals, holes);
+		return new SharedHtml(literals, slots);
+	}
+
+	private static Slot slot(String written) {
+		int argument = written.indexOf(Hole.ARGUMENT);
+		String name = argument < 0 ? written : written.substring(0, argument);
+		return new Slot(Hole.valueOf(name.replace('-', '_')),
+				argument < 0 ? null : written.substring(argument + Hole.ARGUMENT.length()));
 	}
 
 	/** The bytes this page holds: its text around the holes, and the holes' array. */
-	public int estimatedBytes() {
-		return this.literalLength + 16 * this.literals.length + 8 * this.holes.length + 64;
+	int estimatedBytes() {
+		return this.literalLength + 16 * this.literals.length + 40 * this.slots.length + 64;
 	}
 
-	/** The holes this page has, each once. */
-	public Set<Hole> holes() {
-		Set<Hole> distinct = EnumSet.noneOf(Hole.class);
-		distinct.addAll(List.of(this.holes));
-		return distinct;
+	/** The holes this page has, each once, in page order. */
+	Set<Slot> slots() {
+		return new LinkedHashSet<>(List.of(this.slots));
 	}
 
 	/**
 	 * The whole page with every hole filled: {@code html} answers each distinct hole once
-	 * with text that is already escaped for HTML.
+	 * with text that is already escaped for HTML (null for nothing).
 	 */
-	public byte[] fill(Function<Hole, String> html) {
-		Map<Hole, byte[]> values = new EnumMap<>(Hole.class);
+	byte[] fill(Function<Slot, String> html) {
+		Map<Slot, byte[]> values = new HashMap<>();
 		int length = this.literalLength;
-		for (Hole hole : this.holes) {
-			byte[] value = values.get(hole);
+		for (Slot slot : this.slots) {
+			byte[] value = values.get(slot);
 			if (value == null) {
-				String text = html.apply(hole);
+				String text = html.apply(slot);
 				value = (text != null) ? text.getBytes(StandardCharsets.UTF_8) : new byte[0];
-				values.put(hole, value);
+				values.put(slot, value);
 			}
 			length += value.length;
 		}
 		byte[] page = new byte[length];
 		int at = 0;
-		for (int i = 0; i < this.holes.length; i++) {
+		for (int i = 0; i < this.slots.length; i++) {
 			at = copy(this.literals[i], page, at);
-			at = copy(values.get(this.holes[i]), page, at);
+			at = copy(values.get(this.slots[i]), page, at);
 		}
-		copy(this.literals[this.holes.length], page, at);
+		copy(this.literals[this.slots.length], page, at);
 		return page;
 	}
 
