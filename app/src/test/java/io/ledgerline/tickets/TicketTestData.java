@@ -2,6 +2,7 @@ package io.ledgerline.tickets;
 
 import io.ledgerline.support.Fixtures;
 import io.ledgerline.tagcache.testing.ManualClock;
+import io.ledgerline.web.HumanTime;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class TicketTestData {
 
 	private static final Pattern RENDERED_AT = Pattern
-		.compile("<time data-testid=\"tickets-rendered-at\" datetime=\"([^\"]+)\">([^<]+)</time>");
+		.compile("<time data-testid=\"tickets-rendered-at\" datetime=\"([^\"]+)\"[^>]*>([^<]+)</time>");
 
 	private static final Pattern CSRF_VALUE = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
 
@@ -97,14 +98,15 @@ final class TicketTestData {
 	}
 
 	/**
-	 * The board's {@code tickets-rendered-at}; its text and {@code datetime} must agree.
+	 * The board's {@code tickets-rendered-at} (its ISO {@code datetime}); its text must
+	 * be that instant as people read it.
 	 */
 	static String renderedAt(String html) {
 		Matcher m = RENDERED_AT.matcher(html);
 		if (!m.find()) {
 			throw new AssertionError("no tickets-rendered-at on the page:\n" + html);
 		}
-		if (!m.group(1).equals(m.group(2))) {
+		if (!HumanTime.PEOPLE.absolute(m.group(1)).equals(m.group(2))) {
 			throw new AssertionError("tickets-rendered-at text and datetime differ: " + m.group());
 		}
 		return m.group(1);
