@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -79,13 +78,7 @@ class ClusterTests {
 
 	@BeforeAll
 	static void startCluster() {
-		if (System.getenv("LEDGERLINE_TEST_PG_URL") == null) {
-			if ("true".equals(System.getenv("CI"))) {
-				throw new IllegalStateException("the cluster tests need PostgreSQL under CI (LEDGERLINE_TEST_PG_URL)");
-			}
-			Assumptions.abort("LEDGERLINE_TEST_PG_URL not set: the cluster tests run on PostgreSQL only");
-		}
-		cluster = TestCluster.start();
+		cluster = TestCluster.startOnPostgres();
 		redis = cluster.redis();
 		a = cluster.a();
 		b = cluster.b();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,13 +33,7 @@ class SharedRefreshClusterTests {
 
 	@BeforeAll
 	static void startCluster() {
-		if (System.getenv("LEDGERLINE_TEST_PG_URL") == null) {
-			if ("true".equals(System.getenv("CI"))) {
-				throw new IllegalStateException("the cluster tests need PostgreSQL under CI (LEDGERLINE_TEST_PG_URL)");
-			}
-			Assumptions.abort("LEDGERLINE_TEST_PG_URL not set: the cluster tests run on PostgreSQL only");
-		}
-		cluster = TestCluster.start();
+		cluster = TestCluster.startOnPostgres();
 		a = cluster.a();
 		b = cluster.b();
 	}

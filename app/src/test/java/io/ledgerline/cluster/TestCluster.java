@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Assumptions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,6 +21,20 @@ import io.ledgerline.tagcache.redis.testing.RedisProcess;
  */
 record TestCluster(RedisProcess redis, ClusterTests.Instance a, ClusterTests.Instance b,
 		ClusterTests.Instance c) implements AutoCloseable {
+
+	/**
+	 * Starts the cluster, or skips the calling class where there is no PostgreSQL (the
+	 * cluster tier runs on PostgreSQL only); under CI a missing PostgreSQL is an error.
+	 */
+	static TestCluster startOnPostgres() {
+		if (System.getenv("LEDGERLINE_TEST_PG_URL") == null) {
+			if ("true".equals(System.getenv("CI"))) {
+				throw new IllegalStateException("the cluster tests need PostgreSQL under CI (LEDGERLINE_TEST_PG_URL)");
+			}
+			Assumptions.abort("LEDGERLINE_TEST_PG_URL not set: the cluster tests run on PostgreSQL only");
+		}
+		return start();
+	}
 
 	static TestCluster start() {
 		RedisProcess redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18098));
