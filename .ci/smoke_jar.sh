@@ -3,7 +3,8 @@
 # creates its embedded database, seeds the demo data and lets dana@acme.test sign in.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-jar=$(ls "$root"/app/target/app-*.jar | grep -v original | head -n 1)
+# The runnable jar by name: app-…-classes.jar beside it is the plain one bench/ compiles against.
+jar="$root/app/target/app-0.1.0-SNAPSHOT.jar"
 port=${SMOKE_PORT:-18080}
 work=$(mktemp -d)
 cookies="$work/cookies.txt"
