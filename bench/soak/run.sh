@@ -41,6 +41,8 @@ if [[ -n "${SOAK_CACHE_MAX_BYTES:-}" ]]; then
 fi
 
 echo "machine: $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg); jar: $JAR; heap: $HEAP"
+echo "postgresql autovacuum: $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -qXAt -d postgres -c 'SHOW autovacuum')" \
+	"(the soak runs VACUUM (ANALYZE) at each checkpoint unless given --no-vacuum)"
 
 case "$mode" in
 single)

@@ -16,6 +16,7 @@ import base64
 import http.client
 import http.cookiejar
 import json
+import os
 import random
 import re
 import subprocess
@@ -200,10 +201,13 @@ def metric(client, name):
     return json.loads(body)["measurements"][0]["value"]
 
 
-def tables(psql):
+def tables(psql, vacuum):
     sql = ("SELECT relname, n_live_tup, pg_total_relation_size(relid) FROM pg_stat_user_tables "
            "WHERE schemaname = current_schema() ORDER BY relname")
-    subprocess.run(psql + ["-c", "ANALYZE"], capture_output=True)
+    # VACUUM stands in for autovacuum, which a production PostgreSQL runs and a test
+    # server may not (this project's CI turns it off): without it, every update leaves a
+    # dead row that each later scan reads, and the end of a long run measures the bloat.
+    subprocess.run(psql + ["-c", "VACUUM (ANALYZE)" if vacuum else "ANALYZE"], capture_output=True)
     out = subprocess.run(psql + ["-At", "-F", "\t", "-c", sql], capture_output=True, text=True).stdout
     rows = {}
     for line in out.strip().splitlines():
@@ -234,7 +238,7 @@ def checkpoint(args, admins, writes, elapsed, rate):
     point["cache_entries"] = [metric(c, "tagcache.size") for c in admins]
     point["cache_bytes"] = [metric(c, "tagcache.weight") for c in admins]
     point["cache_budget"] = [metric(c, "tagcache.weight.max") for c in admins]
-    point["tables"] = tables(args.psql) if args.psql else {}
+    point["tables"] = tables(args.psql, args.vacuum) if args.psql else {}
     if args.redis_prefix:
         point["redis_keys"], point["redis_memory"] = redis_state(args.redis_port, args.redis_prefix)
     mb = lambda b: f"{b / 1048576:.1f}MB"
@@ -321,6 +325,11 @@ def main():
     parser.add_argument("--throughput-bound", type=float, default=0.10)
     parser.add_argument("--check", action="store_true", help="exit 1 when a bound does not hold")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--no-vacuum", dest="vacuum", action="store_false",
+                        help="ANALYZE only at checkpoints (default: VACUUM (ANALYZE), standing in for autovacuum)")
+    parser.add_argument("--quiet-file", default="",
+                        help="a file that exists while the stretches whose throughput is compared run "
+                             "(the one ending at --settled-after and the last), so other jobs can wait")
     args = parser.parse_args()
     args.psql = args.psql.split() if args.psql else []
 
@@ -361,8 +370,18 @@ def main():
             with lock:
                 done += n
 
+    def measured_stretch(current, next_at):
+        """Hold --quiet-file while a compared stretch runs; drop it otherwise."""
+        if not args.quiet_file:
+            return
+        if current < args.settled_after <= next_at or next_at >= args.writes:
+            open(args.quiet_file, "a").close()
+        elif os.path.exists(args.quiet_file):
+            os.remove(args.quiet_file)
+
     died = []
     next_checkpoint = args.checkpoint
+    measured_stretch(0, next_checkpoint)
     threads = [threading.Thread(target=work, args=(s,), daemon=True) for s in streams]
     for t in threads:
         t.start()
@@ -385,9 +404,12 @@ def main():
             # The checkpoint's own time (GC, queries) is not the app's.
             stretch = (time.monotonic(), current)
             next_checkpoint = current + args.checkpoint
+            measured_stretch(current, next_checkpoint)
     print(f"\n{done} writes, {stats.get('reads')} page reads and made-up cursors, {stats.get('errors')} errors, "
           f"{time.monotonic() - started:.0f} s; "
           f"{sum(c.refusals for s in streams for c in s.clients)} posts refused with 429 and retried")
+    if args.quiet_file and os.path.exists(args.quiet_file):
+        os.remove(args.quiet_file)
     problems = verdict(args, points)
     problems += [f"a worker stopped: {d}" for d in died]
     if stats.get("errors"):

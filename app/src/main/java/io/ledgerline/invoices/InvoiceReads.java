@@ -100,12 +100,17 @@ public class InvoiceReads {
 
 	/**
 	 * The cursor of the page that holds the first row below {@code before}, or of the
-	 * last page when there is none; {@code null} for the first page.
+	 * last page when there is none; {@code null} for the first page. Counts only the rows
+	 * above {@code before}, never the whole view: a made-up cursor above every row costs
+	 * one empty index range, not a count as large as the org.
 	 */
 	private String nearestPage(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search, long before) {
 		long above = invoices.countFrom(orgId, view, today, search, before);
-		long total = invoices.countFrom(orgId, view, today, search, 0);
-		long firstRow = Math.min(above, Math.max(0, total - 1));
+		if (above < PAGE_SIZE) {
+			return null;
+		}
+		boolean rowsBelow = !invoices.page(orgId, view, today, search, before, 1).isEmpty();
+		long firstRow = rowsBelow ? above : above - 1;
 		long pageIndex = firstRow / PAGE_SIZE;
 		if (pageIndex == 0) {
 			return null;
