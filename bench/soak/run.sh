@@ -75,7 +75,8 @@ cluster)
 	# A short retention window (the app's minimum is 1 minute), so that pruning and
 	# trimming happen many times within one run; production's default is an hour.
 	retention="${SOAK_RETENTION_SECONDS:-120}"
-	export LEDGERLINE_CLUSTER_PORT="$PORT" LEDGERLINE_CLUSTER_DB=ledgerline_soak_cluster LEDGERLINE_REDIS_PREFIX=soak: \
+	export LEDGERLINE_CLUSTER_JAR="$JAR" LEDGERLINE_CLUSTER_PORT="$PORT" LEDGERLINE_CLUSTER_DB=ledgerline_soak_cluster \
+		LEDGERLINE_REDIS_PREFIX=soak: \
 		LEDGERLINE_JOURNAL_RETENTION="${retention}s"
 	redis-cli --scan --pattern 'soak:*' | xargs -r redis-cli DEL >/dev/null
 	trap 'bash "$root/scripts/cluster.sh" down >/dev/null 2>&1 || true' EXIT
