@@ -242,7 +242,9 @@ def checkpoint(args, admins, writes, elapsed, rate):
     if args.redis_prefix:
         point["redis_keys"], point["redis_memory"] = redis_state(args.redis_port, args.redis_prefix)
     mb = lambda b: f"{b / 1048576:.1f}MB"
-    print(f"\n-- after {writes} writes, {point['seconds']} s, {point['writes_per_s']} writes/s in this stretch")
+    point["load"] = os.getloadavg()[0]
+    print(f"\n-- after {writes} writes, {point['seconds']} s, {point['writes_per_s']} writes/s in this stretch"
+          f" (load average {point['load']:.1f})")
     print("   heap after GC: " + ", ".join(mb(h) for h in point["heap"]))
     print("   cache entries: " + ", ".join(str(int(e)) for e in point["cache_entries"])
           + "; cache bytes: " + ", ".join(mb(b) for b in point["cache_bytes"])
