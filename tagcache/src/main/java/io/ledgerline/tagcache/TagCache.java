@@ -170,8 +170,7 @@ public final class TagCache {
 
 	static TagCache create(TagCacheBuilder builder) {
 		TagCache cache = new TagCache(builder);
-		// Subscribed only once fully constructed: the bus may deliver on any thread,
-		// at once.
+		// Subscribed once fully constructed: the bus may deliver on any thread at once.
 		cache.bus.subscribe(cache::receive);
 		cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
 		builder.coordinator.subscribe(cache.refresher::receiveShared);
@@ -319,9 +318,8 @@ public final class TagCache {
 					throw new IllegalStateException("recursive load: the loader for key '" + request.displayKey
 							+ "' asked the cache for that same key");
 				}
-				// A load that started before one of its tags was expired would hand this
-				// reader a value older than a write it may have just made: start a newer
-				// one instead.
+				// A load begun before one of its tags expired would hand this reader a
+				// value older than a write it may have just made: start a newer one.
 				if (inFlight.tags.unexpired() && inFlight.sequence > condemnedThrough.get()) {
 					stats.recordMiss();
 					return inFlight.await().cached();
