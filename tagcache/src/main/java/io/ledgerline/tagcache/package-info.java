@@ -14,14 +14,13 @@
  * {@link InvalidationEvent} naming its {@link Primitive}; {@link CommitBinding} decides
  * when invalidations run; {@link InvalidationRecorder} with its
  * {@link InvalidationIntent} keeps a durable record of them.
- * <li>Plug points for a cluster, public so that another module can implement them (an
- * application only hands an implementation to the builder): {@link InvalidationBus}
- * carrying {@link TagInvalidation} messages, and {@link RefreshCoordinator} handing out
- * {@link SharedRefresh} results. {@link LocalInvalidationBus} and
- * {@link LocalRefreshCoordinator} share them between caches of one JVM; the Redis
- * implementations are in the {@code tagcache-redis} module, which is why the message
- * types are public. (The application's journal follower is such an implementation: it
- * replays its rows as {@code TagInvalidation}s.)
+ * <li>Plug points for a cluster, public so that code outside this module can implement
+ * them: {@link InvalidationBus} carrying {@link TagInvalidation} messages, and
+ * {@link RefreshCoordinator} handing out {@link SharedRefresh} results. In process,
+ * {@link LocalInvalidationBus} and {@link LocalRefreshCoordinator} serve several caches
+ * of one JVM; on Redis, the {@code tagcache-redis} module; the application's journal
+ * follower is a bus of its own that replays its rows as {@code TagInvalidation}s. Code
+ * that only uses a cache never touches these message types.
  * </ul>
  * Everything else is package-private machinery, free to change: the entries and their
  * status ({@code Entry}), tag epochs ({@code TagState}, {@code TagSnapshot}),
