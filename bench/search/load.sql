@@ -36,24 +36,30 @@ SELECT row_number() OVER () - 1 AS k, w FROM unnest(ARRAY['Ltd','GmbH','SARL','I
 ALTER TABLE invoice_search_terms DROP CONSTRAINT invoice_search_terms_invoice_id_fkey;
 ALTER TABLE invoice_search_terms DROP CONSTRAINT invoice_search_terms_pkey;
 
--- Names the columns it fills: a NOT NULL column the app adds to invoices (InvoiceColumns.ALL;
--- docs/INVOICES.md, "Adding a field to invoices") needs a value here too.
-INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on, version,
-                      created_at, updated_at, archived_at)
-SELECT 'acme', 'B-' || lpad(g::text, 7, '0'),
-       f.w || ' ' || s.w || ' ' || x.w,
-       (ARRAY['draft','sent','paid','void'])[1 + ((g * 31) % 4)::int],
-       ((g * 7919) % 500000) / 100.0 + 10,
-       DATE '2020-01-01' + (g / 500)::int,
-       DATE '2020-01-31' + (g / 500)::int,
-       CASE WHEN (g * 15485863) % 1000037 % 100 < 5 THEN 2 ELSE 1 END,
-       TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' + g * INTERVAL '1 minute',
-       TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' + g * INTERVAL '1 minute',
-       CASE WHEN (g * 15485863) % 1000037 % 100 < 5 THEN TIMESTAMP WITH TIME ZONE '2020-02-01 00:00:00+00' + g * INTERVAL '1 minute' END
+-- Fills the app's own column list (:columns, InvoiceColumns.ALL, which run.sh reads from the
+-- jar it measures), each column by name from the row below: a column the app adds to invoices
+-- (docs/INVOICES.md, "Adding a field to invoices") fails here by name until it gets a value.
+INSERT INTO invoices (:columns)
+SELECT :columns
+FROM (
+SELECT nextval(pg_get_serial_sequence('invoices', 'id')) AS id,
+       'acme' AS org_id,
+       'B-' || lpad(g::text, 7, '0') AS invoice_number,
+       f.w || ' ' || s.w || ' ' || x.w AS customer_name,
+       (ARRAY['draft','sent','paid','void'])[1 + ((g * 31) % 4)::int] AS status,
+       ((g * 7919) % 500000) / 100.0 + 10 AS total,
+       DATE '2020-01-01' + (g / 500)::int AS issued_on,
+       DATE '2020-01-31' + (g / 500)::int AS due_on,
+       CASE WHEN (g * 15485863) % 1000037 % 100 < 5 THEN 2 ELSE 1 END AS version,
+       TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' + g * INTERVAL '1 minute' AS created_at,
+       TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' + g * INTERVAL '1 minute' AS updated_at,
+       CASE WHEN (g * 15485863) % 1000037 % 100 < 5 THEN TIMESTAMP WITH TIME ZONE '2020-02-01 00:00:00+00' + g * INTERVAL '1 minute' END AS archived_at,
+       NULL::timestamptz AS deleted_at
 FROM generate_series(1::bigint, :n::bigint) AS g
 JOIN first_words f ON f.k = (g * 7919) % 1000003 % 120
 JOIN second_words s ON s.k = (g * 104729) % 999983 % 40
-JOIN suffixes x ON x.k = (g * 1299709) % 999979 % 6;
+JOIN suffixes x ON x.k = (g * 1299709) % 999979 % 6
+) AS invoice;
 
 INSERT INTO invoice_search_terms (org_id, term, invoice_id)
 SELECT i.org_id, p.term, i.id

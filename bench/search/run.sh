@@ -3,9 +3,10 @@
 # PostgreSQL, each page a cache miss. Creates schema $SCHEMA (dropped first), starts the built
 # jar on it with the demo seed (Flyway makes every table, the seed makes org "acme" and
 # dana@acme.test), loads N invoices into acme with load.sql (generate_series, seconds to
-# minutes, not hours through the app), restarts nothing (no page has been asked yet, so no cache
-# holds anything), times the searches with measure.py, prints the plans of the three queries
-# a search page runs, stops the app and drops the schema (KEEP=1 keeps it).
+# minutes, not hours through the app; the columns are the app's own list, read from the jar),
+# restarts nothing (no page has been asked yet, so no cache holds anything), times the searches
+# with measure.py, prints the plans of the three queries a search page runs, stops the app and
+# drops the schema (KEEP=1 keeps it).
 #
 #   mvn -q -pl app -am package -DskipTests && nice -n 10 bench/search/run.sh [N]
 #
@@ -39,13 +40,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The app's own invoice column list (InvoiceColumns.ALL, a string constant), read from the jar
+# measured here, so load.sql fills exactly the columns this app reads, each by name.
+columns_class="$(unzip -Z1 "$JAR" | grep '/InvoiceColumns\.class$')"
+unzip -p "$JAR" "$columns_class" >"$work/InvoiceColumns.class"
+columns="$(javap -constants "$work/InvoiceColumns.class" | sed -n 's/.*String ALL = "\(.*\)";$/\1/p')"
+[[ -n "$columns" ]] || { echo "no InvoiceColumns.ALL in $JAR" >&2; exit 1; }
+
 echo "machine: $(nproc) cpus; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 app_pid="$(bench_start_jar "$work" "$base" "${JAVA_OPTS:-}" "$JAR" --spring.profiles.active=postgres,demo \
 	--server.port="$PORT" "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" \
 	--spring.datasource.username=postgres)"
 
 started=$(date +%s)
-PGOPTIONS="-c search_path=$SCHEMA" "${psql_[@]}" -v n="$N" -f "$here/load.sql"
+PGOPTIONS="-c search_path=$SCHEMA" "${psql_[@]}" -v n="$N" -v columns="$columns" -f "$here/load.sql"
 echo "loaded $N invoices in $(($(date +%s) - started)) s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 "$here/measure.py" "$base"

@@ -1,13 +1,17 @@
 package io.ledgerline.tenancy;
 
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Whether the demo profile is on, decided once at start-up for every page that asks (the
- * page frame and the sign-in page's demo hints).
+ * Whether the demo profile is on, decided once at start-up, for every page that asks: the
+ * page frame (through {@link ActingPageUsers}) and, as the model attribute
+ * {@code inspectorEnabled}, every page rendered per request (the sign-in page's demo
+ * hints). The acting user is not a model attribute: templates read it as the request
+ * attribute {@code me} ({@link ActingUserResolver}).
  */
-@Component
+@ControllerAdvice
 class DemoProfile {
 
 	private static final String NAME = "demo";
@@ -19,6 +23,12 @@ class DemoProfile {
 	}
 
 	boolean isOn() {
+		return this.on;
+	}
+
+	/** The inspector and the demo hints exist only with the demo profile. */
+	@ModelAttribute("inspectorEnabled")
+	boolean inspectorEnabled() {
 		return this.on;
 	}
 

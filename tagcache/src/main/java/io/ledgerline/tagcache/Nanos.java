@@ -46,8 +46,7 @@ final class Nanos {
 	/** {@code a - b}, saturated. */
 	static long minus(long a, long b) {
 		long result = a - b;
-		// Overflow iff the operands have different signs and the result's sign
-		// differs from a's.
+		// Overflow iff a and b differ in sign and the result's sign differs from a's.
 		if (((a ^ b) & (a ^ result)) < 0) {
 			return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
 		}

@@ -60,8 +60,7 @@ final class Refresher {
 		try {
 			RefreshCoordinator.Claim claim = claim(stale, request);
 			if (claim instanceof RefreshCoordinator.Claim.Follow follow) {
-				// Not refreshing here: a stale read once the lease has run
-				// out claims again.
+				// Not refreshing here: a stale read after the lease claims again.
 				long untilNanos = Nanos.minus(cache.nowNanos(), -Math.max(1, Nanos.of(follow.retryAfter())));
 				stale.following = new Entry.Following(stale.tags.staleGeneration(), untilNanos);
 				stale.refreshing.set(false);
@@ -135,8 +134,7 @@ final class Refresher {
 					entry.fetchedAt, tags.seen(request.tags()), instanceId));
 		}
 		catch (RuntimeException e) {
-			// Refreshed here all the same; the others claim again when the
-			// lease runs out.
+			// Refreshed here anyway; the others claim again once the lease runs out.
 			LOG.log(Level.WARNING, "could not share the refresh of key '" + request.displayKey() + "'", e);
 		}
 	}

@@ -7,8 +7,7 @@ import java.util.Objects;
  */
 final class Scopes {
 
-	// The only static mutable state in the library: which kind of request
-	// this thread serves.
+	// The library's only static mutable state: the kind of request this thread serves.
 	private static final ThreadLocal<InvocationSource> CURRENT = new ThreadLocal<>();
 
 	private Scopes() {

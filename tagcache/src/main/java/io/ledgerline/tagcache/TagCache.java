@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -135,10 +136,10 @@ public final class TagCache {
 		this.sweepIntervalNanos = Nanos.of(builder.sweepInterval);
 		this.refresher = new Refresher(this, builder.refreshExecutor, builder.coordinator, instanceId, stats);
 
-		// Caffeine reads its ticker on every lookup. Millisecond resolution is plenty for
-		// freeing memory (what its expiry is for here; serving decisions use the
-		// full-precision clock), it only ever lags, so an entry is never dropped early,
-		// and millis() is the cheaper read.
+		// Caffeine reads its ticker on every lookup, and millis() is the cheaper read.
+		// Millisecond resolution is plenty for freeing memory (what its expiry is for
+		// here; serving decisions use the full-precision clock), and it only ever lags,
+		// so an entry is never dropped early.
 		Ticker ticker = () -> clock.millis() * 1_000_000L - originNanos;
 		Caffeine<Object, Object> storage = Caffeine.newBuilder();
 		if (valueWeigher != null) {
@@ -169,8 +170,7 @@ public final class TagCache {
 
 	static TagCache create(TagCacheBuilder builder) {
 		TagCache cache = new TagCache(builder);
-		// Subscribed only once fully constructed: the bus may deliver on any
-		// thread at once.
+		// Subscribed once fully constructed: the bus may deliver on any thread at once.
 		cache.bus.subscribe(cache::receive);
 		cache.bus.subscribeToGaps(reason -> cache.invalidateAll());
 		builder.coordinator.subscribe(cache.refresher::receiveShared);
@@ -318,9 +318,8 @@ public final class TagCache {
 					throw new IllegalStateException("recursive load: the loader for key '" + request.displayKey
 							+ "' asked the cache for that same key");
 				}
-				// A load that started before one of its tags was expired would hand this
-				// reader a value older than a write it may have just made: start a
-				// newer one instead.
+				// A load begun before one of its tags expired would hand this reader a
+				// value older than a write it may have just made: start a newer one.
 				if (inFlight.tags.unexpired() && inFlight.sequence > condemnedThrough.get()) {
 					stats.recordMiss();
 					return inFlight.await().cached();
@@ -332,9 +331,9 @@ public final class TagCache {
 			if (!leading) {
 				continue;
 			}
-			// A leader that finished between our look at the cache and our claim stored
-			// its entry before leaving the map, so it is visible now: use it rather than
-			// load a second time.
+			// A leader that finished between our look at the cache and our claim
+			// stored its entry before leaving the map, so it is visible now: use it
+			// rather than load a second time.
 			Entry landed = entries.getIfPresent(request.storeKey);
 			if (landed != null) {
 				Entry.Status status = statusOf(landed, nowNanos(), request.reusable);
@@ -360,8 +359,7 @@ public final class TagCache {
 			store(request.storeKey, entry);
 		}
 		catch (RuntimeException | Error failure) {
-			// Whatever happens, the waiters must be released and the key freed for
-			// the next miss.
+			// Whatever happens, release the waiters and free the key for the next miss.
 			loads.remove(request.storeKey, load);
 			load.fail(failure);
 			throw failure;
@@ -617,8 +615,7 @@ public final class TagCache {
 
 	private void apply(TagInvalidation message) {
 		epochs.accumulateAndGet(message.epoch(), Math::max);
-		// No state means no entry and no load refers to the tag: there is
-		// nothing to invalidate.
+		// No state means no entry and no load refers to the tag: nothing to invalidate.
 		TagState state = tagStates.getIfPresent(message.tag());
 		if (state == null) {
 			return;
@@ -640,8 +637,8 @@ public final class TagCache {
 	 * recorded or reported to listeners.
 	 */
 	public void invalidateAll() {
-		// Loads are numbered before their loader runs, so a load numbered after this read
-		// reads the data after whatever was missed.
+		// Loads are numbered before their loader runs, so a load numbered after this
+		// read reads the data after whatever was missed.
 		condemnedThrough.accumulateAndGet(loadSequence.get(), Math::max);
 		// The dead entries would only be skipped; free their memory now.
 		entries.invalidateAll();
@@ -703,7 +700,7 @@ public final class TagCache {
 	public long weightedSize() {
 		return entries.policy().eviction().flatMap(eviction -> {
 			var weighted = eviction.weightedSize();
-			return weighted.isPresent() ? java.util.Optional.of(weighted.getAsLong()) : java.util.Optional.empty();
+			return weighted.isPresent() ? Optional.of(weighted.getAsLong()) : Optional.empty();
 		}).orElse(entries.estimatedSize());
 	}
 
@@ -775,8 +772,8 @@ public final class TagCache {
 	}
 
 	/**
-	 * Lets Caffeine drop an entry once it is older than its profile's {@code
-	 * expire}, freeing memory.
+	 * Lets Caffeine drop an entry once it is older than its profile's {@code expire},
+	 * freeing memory.
 	 */
 	private final class ExpireAtLifeExpire implements Expiry<String, Entry> {
 

@@ -313,14 +313,7 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 			return;
 		}
 		received.increment();
-		for (Consumer<SharedRefresh> receiver : receivers) {
-			try {
-				receiver.accept(result);
-			}
-			catch (RuntimeException e) {
-				LOG.log(Level.WARNING, "shared refresh receiver failed on " + result.key(), e);
-			}
-		}
+		Subscribers.tellEach(receivers, result, "shared refresh receiver", SharedRefresh::key);
 	}
 
 	private Shared<?> codecFor(String key) {

@@ -8,47 +8,26 @@ import io.ledgerline.tagcache.InvocationScope;
 import io.ledgerline.tagcache.InvocationSource;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.TagInvalidation;
-import io.ledgerline.tagcache.redis.testing.RedisProcess;
+import io.ledgerline.tagcache.redis.testing.PrivateRedis;
 import io.ledgerline.tagcache.testing.CountingLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two caches on two buses over one real (private) Redis. */
 class RedisInvalidationBusTest {
 
 	static final String TAG = "org:1:invoices";
 
-	static RedisProcess redis;
-
-	String prefix;
+	@RegisterExtension
+	static final PrivateRedis redis = new PrivateRedis(Integer.getInteger("ledgerline.test.redis-port", 18099));
 
 	List<RedisInvalidationBus> buses = new ArrayList<>();
-
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18099));
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
-
-	@BeforeEach
-	void prefix() {
-		prefix = "t-" + UUID.randomUUID() + ":";
-	}
 
 	@AfterEach
 	void closeBuses() {
@@ -56,15 +35,7 @@ class RedisInvalidationBusTest {
 	}
 
 	RedisInvalidationBus bus() {
-		RedisInvalidationBus bus = RedisInvalidationBus.builder()
-			.uri(redis.uri())
-			.prefix(prefix)
-			// Generous: the build machine may be very busy; an outage is refused at once
-			// whatever the timeout.
-			.commandTimeout(Duration.ofSeconds(2))
-			.checkInterval(Duration.ofMillis(100))
-			.build()
-			.start();
+		RedisInvalidationBus bus = redis.busBuilder().build().start();
 		buses.add(bus);
 		return bus;
 	}

@@ -10,7 +10,7 @@ import io.ledgerline.tagcache.RefreshCoordinator;
 import io.ledgerline.tagcache.SharedRefresh;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.TagInvalidation;
-import io.ledgerline.tagcache.redis.testing.RedisProcess;
+import io.ledgerline.tagcache.redis.testing.PrivateRedis;
 import io.ledgerline.tagcache.testing.ManualClock;
 import io.ledgerline.tagcache.testing.ManualExecutor;
 import java.time.Duration;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -27,11 +26,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three instances (a cache, its Redis bus and its Redis refresh coordinator each) over
@@ -43,34 +40,16 @@ class RedisRefreshCoordinatorTest {
 
 	static final int KEYS = 20;
 
-	static RedisProcess redis;
+	// Its own port (one above the other Redis tests'), in case classes run at once.
+	@RegisterExtension
+	static final PrivateRedis redis = new PrivateRedis(Integer.getInteger("ledgerline.test.redis-port", 18099) + 1);
 
 	ManualClock clock = new ManualClock();
-
-	String prefix;
 
 	/** Loader calls per key, over every instance. */
 	Map<String, AtomicInteger> loads = new ConcurrentHashMap<>();
 
 	List<AutoCloseable> closing = new ArrayList<>();
-
-	@BeforeAll
-	static void startRedis() {
-		// Its own port (one above the other Redis tests'), in case classes run at once.
-		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18099) + 1);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
-
-	@BeforeEach
-	void prefix() {
-		prefix = "s-" + UUID.randomUUID() + ":";
-	}
 
 	@AfterEach
 	void close() throws Exception {
@@ -86,7 +65,7 @@ class RedisRefreshCoordinatorTest {
 	RedisRefreshCoordinator coordinator(Duration lease) {
 		RedisRefreshCoordinator coordinator = RedisRefreshCoordinator.builder()
 			.uri(redis.uri())
-			.prefix(prefix)
+			.prefix(redis.prefix())
 			// Generous: the build machine may be very busy; an outage is refused at once.
 			.commandTimeout(Duration.ofSeconds(2))
 			.lease(lease)
@@ -98,13 +77,7 @@ class RedisRefreshCoordinatorTest {
 	}
 
 	RedisInvalidationBus redisBus() {
-		RedisInvalidationBus bus = RedisInvalidationBus.builder()
-			.uri(redis.uri())
-			.prefix(prefix)
-			.commandTimeout(Duration.ofSeconds(2))
-			.checkInterval(Duration.ofMillis(100))
-			.build()
-			.start();
+		RedisInvalidationBus bus = redis.busBuilder().build().start();
 		closing.add(bus);
 		return bus;
 	}

@@ -13,7 +13,7 @@ import io.ledgerline.tagcache.InvocationScope;
 import io.ledgerline.tagcache.InvocationSource;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.TagInvalidation;
-import io.ledgerline.tagcache.redis.testing.RedisProcess;
+import io.ledgerline.tagcache.redis.testing.PrivateRedis;
 import io.ledgerline.tagcache.testing.CountingLoader;
 import io.ledgerline.tagcache.testing.ManualClock;
 import java.time.Duration;
@@ -24,8 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Redis keeps the tags touched within the retention window, and a bus that was away while
@@ -38,7 +38,8 @@ class RedisRetentionTest {
 
 	static final Duration RETENTION = Duration.ofHours(1);
 
-	static RedisProcess redis;
+	@RegisterExtension
+	static final PrivateRedis redis = new PrivateRedis(Integer.getInteger("ledgerline.test.redis-port", 18099));
 
 	static RedisClient admin;
 
@@ -46,31 +47,20 @@ class RedisRetentionTest {
 
 	ManualClock clock = new ManualClock();
 
-	String prefix;
-
 	List<RedisInvalidationBus> buses = new ArrayList<>();
 
 	@BeforeAll
-	static void startRedis() {
-		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18099));
+	static void connectAdmin() {
 		admin = RedisClient.create(redis.uri());
 		adminConnection = admin.connect();
 	}
 
 	@AfterAll
-	static void stopRedis() {
+	static void disconnectAdmin() {
 		if (admin != null) {
 			adminConnection.close();
 			admin.shutdown();
 		}
-		if (redis != null) {
-			redis.close();
-		}
-	}
-
-	@BeforeEach
-	void prefix() {
-		prefix = "r-" + UUID.randomUUID() + ":";
 	}
 
 	@AfterEach
@@ -79,11 +69,8 @@ class RedisRetentionTest {
 	}
 
 	RedisInvalidationBus bus(String uri) {
-		RedisInvalidationBus bus = RedisInvalidationBus.builder()
+		RedisInvalidationBus bus = redis.busBuilder()
 			.uri(uri)
-			.prefix(prefix)
-			.commandTimeout(Duration.ofSeconds(2))
-			.checkInterval(Duration.ofMillis(100))
 			.clock(clock)
 			.retention(RETENTION)
 			// Only the test trims, at the times it chooses.
@@ -96,6 +83,30 @@ class RedisRetentionTest {
 
 	static RedisCommands<String, String> redis() {
 		return adminConnection.sync();
+	}
+
+	/**
+	 * A Redis user of its own, so that a test can shut one bus out, and let it back in,
+	 * alone.
+	 */
+	static String newUser() {
+		String user = "b-" + UUID.randomUUID();
+		redis().aclSetuser(user, AclSetuserArgs.Builder.on().addPassword("pw").allKeys().allChannels().allCommands());
+		return user;
+	}
+
+	static String uriOf(String user) {
+		return "redis://" + user + ":pw@127.0.0.1:" + redis.port();
+	}
+
+	/** Drops {@code user}'s connections; they cannot come back until {@link #letIn}. */
+	static void shutOut(String user) {
+		redis().aclSetuser(user, AclSetuserArgs.Builder.off());
+		redis().clientKill(KillArgs.Builder.user(user));
+	}
+
+	static void letIn(String user) {
+		redis().aclSetuser(user, AclSetuserArgs.Builder.on());
 	}
 
 	static void publish(RedisInvalidationBus bus, String tag, ManualClock clock) {
@@ -116,26 +127,26 @@ class RedisRetentionTest {
 		clock.advance(Duration.ofMinutes(30));
 		publish(bus, TAG, clock);
 		assertThat(bus.trim()).isZero();
-		assertThat(redis().zcard(prefix + "tag-epochs")).isEqualTo(old + 1);
+		assertThat(redis().zcard(redis.prefix() + "tag-epochs")).isEqualTo(old + 1);
 
 		clock.advance(Duration.ofMinutes(31));
 		assertThat(bus.trim()).as("every tag last touched more than an hour ago, in batches").isEqualTo(old);
-		assertThat(redis().zrange(prefix + "tag-epochs", 0, -1)).containsExactly("E|" + TAG);
-		assertThat(redis().hkeys(prefix + "tag-messages")).containsExactly("E|" + TAG);
+		assertThat(redis().zrange(redis.prefix() + "tag-epochs", 0, -1)).containsExactly("E|" + TAG);
+		assertThat(redis().hkeys(redis.prefix() + "tag-messages")).containsExactly("E|" + TAG);
 
 		clock.advance(Duration.ofMinutes(35));
 		assertThat(bus.trim()).isEqualTo(1);
-		assertThat(redis().zcard(prefix + "tag-epochs")).isZero();
-		assertThat(redis().hlen(prefix + "tag-messages")).isZero();
-		assertThat(redis().zcard(prefix + "epoch-marks")).as("the marks are bounded too").isLessThanOrEqualTo(2);
+		assertThat(redis().zcard(redis.prefix() + "tag-epochs")).isZero();
+		assertThat(redis().hlen(redis.prefix() + "tag-messages")).isZero();
+		assertThat(redis().zcard(redis.prefix() + "epoch-marks")).as("the marks are bounded too")
+			.isLessThanOrEqualTo(2);
 	}
 
 	@Test
 	void aBusAwayWhileWhatItMissedWasTrimmedCondemnsItsWholeCacheWhenItReturns() {
-		String user = "b-" + UUID.randomUUID();
-		redis().aclSetuser(user, AclSetuserArgs.Builder.on().addPassword("pw").allKeys().allChannels().allCommands());
+		String user = newUser();
 		RedisInvalidationBus busA = bus(redis.uri());
-		RedisInvalidationBus busB = bus("redis://" + user + ":pw@127.0.0.1:" + redis.port());
+		RedisInvalidationBus busB = bus(uriOf(user));
 		List<String> gapsOnA = new CopyOnWriteArrayList<>();
 		List<String> gapsOnB = new CopyOnWriteArrayList<>();
 		busA.subscribeToGaps(gapsOnA::add);
@@ -149,8 +160,7 @@ class RedisRetentionTest {
 		b.get("tickets", List.of("org:1:tickets"), CacheLife.DAYS, untouched);
 
 		// b goes away: it cannot reconnect while its user is off.
-		redis().aclSetuser(user, AclSetuserArgs.Builder.off());
-		redis().clientKill(KillArgs.Builder.user(user));
+		shutOut(user);
 		await("b noticed", () -> !busB.isConnected());
 		try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
 			a.updateTag(TAG);
@@ -159,7 +169,7 @@ class RedisRetentionTest {
 		clock.advance(RETENTION.plusMinutes(5));
 		assertThat(busA.trim()).as("the update b missed is older than the window").isEqualTo(1);
 
-		redis().aclSetuser(user, AclSetuserArgs.Builder.on());
+		letIn(user);
 		await("b back", busB::isConnected);
 
 		assertThat(gapsOnB).singleElement().asString().contains("trimmed");
@@ -172,10 +182,9 @@ class RedisRetentionTest {
 
 	@Test
 	void aBusAwayOnlyWithinTheWindowCatchesUpTagByTagAndKeepsTheRest() {
-		String user = "b-" + UUID.randomUUID();
-		redis().aclSetuser(user, AclSetuserArgs.Builder.on().addPassword("pw").allKeys().allChannels().allCommands());
+		String user = newUser();
 		RedisInvalidationBus busA = bus(redis.uri());
-		RedisInvalidationBus busB = bus("redis://" + user + ":pw@127.0.0.1:" + redis.port());
+		RedisInvalidationBus busB = bus(uriOf(user));
 		List<String> gapsOnB = new CopyOnWriteArrayList<>();
 		busB.subscribeToGaps(gapsOnB::add);
 		TagCache a = TagCache.builder().clock(clock).bus(busA).instanceId("a").build();
@@ -193,14 +202,13 @@ class RedisRetentionTest {
 		await("b's catch-up would start past it", () -> busB.catchUpFrom() >= old);
 		clock.advance(RETENTION.plusMinutes(5));
 
-		redis().aclSetuser(user, AclSetuserArgs.Builder.off());
-		redis().clientKill(KillArgs.Builder.user(user));
+		shutOut(user);
 		await("b noticed", () -> !busB.isConnected());
 		try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
 			a.updateTag(TAG);
 		}
 		assertThat(busA.trim()).as("the record b had received").isEqualTo(1);
-		redis().aclSetuser(user, AclSetuserArgs.Builder.on());
+		letIn(user);
 		await("b back", busB::isConnected);
 
 		assertThat(gapsOnB).isEmpty();

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -18,7 +17,7 @@ import io.ledgerline.tagcache.InvocationScope;
 import io.ledgerline.tagcache.InvocationSource;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.redis.RedisInvalidationBus;
-import io.ledgerline.tagcache.redis.testing.RedisProcess;
+import io.ledgerline.tagcache.redis.testing.PrivateRedis;
 import io.ledgerline.tagcache.testing.CountingLoader;
 
 /**
@@ -28,19 +27,8 @@ import io.ledgerline.tagcache.testing.CountingLoader;
  */
 class TagCacheRedisAutoConfigurationTests {
 
-	static RedisProcess redis;
-
-	@BeforeAll
-	static void startRedis() {
-		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18160));
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
+	@RegisterExtension
+	static final PrivateRedis redis = new PrivateRedis(Integer.getInteger("ledgerline.test.redis-port", 18160));
 
 	@Test
 	void aUriSwitchesTheRedisBusOnAndAnUpdateOnOneInstanceReachesTheOther() {
