@@ -11,7 +11,7 @@ import io.ledgerline.audit.AuditLog;
 import io.ledgerline.config.Timestamps;
 import io.ledgerline.invoices.Invoice;
 import io.ledgerline.invoices.InvoiceConflictException;
-import io.ledgerline.invoices.InvoiceInvalidation;
+import io.ledgerline.invoices.write.InvoiceInvalidation;
 import io.ledgerline.invoices.InvoiceReads;
 import io.ledgerline.tenancy.ActingUser;
 

@@ -3,15 +3,15 @@ package io.ledgerline.invoices;
 import java.time.LocalDate;
 
 /** When an invoice falls due if its creator does not say: its org's terms after issue. */
-final class PaymentTerms {
+public final class PaymentTerms {
 
 	/** Net 30, unless the org sets other terms ({@code orgs.payment_terms_days}). */
-	static final int DEFAULT_DAYS = 30;
+	public static final int DEFAULT_DAYS = 30;
 
 	private PaymentTerms() {
 	}
 
-	static LocalDate dueOn(LocalDate issuedOn, int termsDays) {
+	public static LocalDate dueOn(LocalDate issuedOn, int termsDays) {
 		return issuedOn.plusDays(termsDays);
 	}
 
