@@ -211,7 +211,7 @@ class InspectorService {
 			.rows()
 			.stream()
 			.findFirst()
-			.map(row -> reads.get(me, row.id()));
+			.map(row -> reads.uncached(me, row.id()));
 	}
 
 	private Optional<Invoice> mostRecentlyArchived(ActingUser me) {

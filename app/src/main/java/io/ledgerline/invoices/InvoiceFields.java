@@ -23,14 +23,14 @@ public final class InvoiceFields {
 
 	public static final int MAX_LINES = 100;
 
-	public static final int MAX_DESCRIPTION = 300;
+	static final int MAX_DESCRIPTION = 300;
 
-	public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+	static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
 
-	public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
+	static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
 
 	/** The line the server books a total's difference on (docs/INVOICES.md). */
-	public static final String ADJUSTMENT = "Adjustment";
+	static final String ADJUSTMENT = "Adjustment";
 
 	/**
 	 * More lines than this in one request is not a form a person filled in: refused

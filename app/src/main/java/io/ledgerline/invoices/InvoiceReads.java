@@ -157,17 +157,17 @@ public class InvoiceReads {
 	 * The invoice as the actor may see it, straight from the database (not the cache):
 	 * what an edit form or a button acts on.
 	 */
-	public Invoice get(ActingUser actor, long id) {
+	public Invoice uncached(ActingUser actor, long id) {
 		return InvoiceAccess.visible(actor,
 				invoices.find(actor.orgId(), id).orElseThrow(() -> InvoiceAccess.notFound(id)));
 	}
 
 	/**
-	 * {@link #get} with its lines, refused (409 with the row) when the invoice takes no
-	 * more edits.
+	 * {@link #uncached} with its lines, refused (409 with the row) when the invoice takes
+	 * no more edits.
 	 */
 	public InvoiceDetail forEdit(ActingUser actor, long id) {
-		return current(actor, InvoiceAccess.editable(get(actor, id)));
+		return current(actor, InvoiceAccess.editable(uncached(actor, id)));
 	}
 
 	/** The invoice with its lines as they are now (the conflict banner's "saved"). */

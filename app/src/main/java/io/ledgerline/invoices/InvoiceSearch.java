@@ -14,9 +14,9 @@ public record InvoiceSearch(String text, List<String> words) {
 
 	public static final InvoiceSearch NONE = new InvoiceSearch("", List.of());
 
-	public static final int MAX_LENGTH = 100;
+	static final int MAX_LENGTH = 100;
 
-	public static final int MAX_WORDS = 8;
+	static final int MAX_WORDS = 8;
 
 	public static InvoiceSearch parse(String q) {
 		if (q == null || q.isBlank()) {
@@ -45,7 +45,7 @@ public record InvoiceSearch(String text, List<String> words) {
 	}
 
 	/** What the cache keys on: the words, so "Acme" and "acme " share one entry. */
-	public String key() {
+	String key() {
 		return String.join(" ", this.words);
 	}
 

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 public final class PaymentTerms {
 
 	/** Net 30, unless the org sets other terms ({@code orgs.payment_terms_days}). */
-	public static final int DEFAULT_DAYS = 30;
+	static final int DEFAULT_DAYS = 30;
 
 	private PaymentTerms() {
 	}

@@ -140,7 +140,7 @@ class InvoiceController {
 	}
 
 	private ModelAndView invalid(ActingUser me, long id, InvoiceForm form, Map<String, String> errors) {
-		return editPage(me, reads.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors", errors);
+		return editPage(me, reads.uncached(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors", errors);
 	}
 
 	/**
@@ -162,7 +162,7 @@ class InvoiceController {
 		Invoice invoice;
 		InvoiceForm form;
 		try {
-			invoice = reads.get(inFormOrg, Long.parseLong(id));
+			invoice = reads.uncached(inFormOrg, Long.parseLong(id));
 			form = InvoiceForm.from(request);
 		}
 		catch (NotFoundException | BadRequestException unusable) {
