@@ -62,7 +62,7 @@ public class CommentService {
 	 * people's posts, and the keyset read is one short index range scan.
 	 */
 	CommentPage page(ActingUser actor, long invoiceId, CommentCursor after, int limit) {
-		invoices.get(actor, invoiceId);
+		invoices.uncached(actor, invoiceId);
 		return pageOf(actor.orgId(), invoiceId, after, limit);
 	}
 
@@ -71,7 +71,7 @@ public class CommentService {
 	 * comments without JavaScript. Not cached, as {@link #page}.
 	 */
 	OlderComments older(ActingUser actor, long invoiceId, CommentCursor after) {
-		Invoice invoice = invoices.get(actor, invoiceId);
+		Invoice invoice = invoices.uncached(actor, invoiceId);
 		return new OlderComments(invoice, pageOf(actor.orgId(), invoiceId, after, PageLimit.DEFAULT));
 	}
 
@@ -104,7 +104,7 @@ public class CommentService {
 	}
 
 	private CommentView store(ActingUser actor, long invoiceId, NewComment comment) {
-		Invoice invoice = invoices.get(actor, invoiceId);
+		Invoice invoice = invoices.uncached(actor, invoiceId);
 		if (faults.takeFailure(actor.orgId())) {
 			throw new IllegalStateException("Injected failure: the inspector armed 'fail next comment'.");
 		}

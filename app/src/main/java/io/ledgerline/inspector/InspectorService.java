@@ -16,7 +16,6 @@ import io.ledgerline.invoices.InvoiceEdit;
 import io.ledgerline.invoices.InvoiceDetail;
 import io.ledgerline.invoices.InvoicePage;
 import io.ledgerline.invoices.InvoiceReads;
-import io.ledgerline.invoices.InvoiceService;
 import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.invoices.InvoiceView;
 import io.ledgerline.inspector.InspectorPage.AuditRow;
@@ -27,12 +26,16 @@ import io.ledgerline.summary.SummaryJobs;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.invoices.LifecycleAction;
+import io.ledgerline.invoices.write.InvoiceEditing;
+import io.ledgerline.invoices.write.InvoiceLifecycleChanges;
 
 /**
  * What the inspector shows and what its buttons do. The buttons are thin drivers of the
  * real flows: they pick an invoice of the acting user's active org and call
- * {@link InvoiceService} as that user, so authorization, preconditions, audit and
- * invalidation are exactly those of the app's own screens.
+ * {@link InvoiceEditing} and {@link InvoiceLifecycleChanges} as that user, so
+ * authorization, preconditions, audit and invalidation are exactly those of the app's own
+ * screens.
  */
 @Service
 @Profile("demo")
@@ -48,7 +51,9 @@ class InspectorService {
 
 	private final InvoiceReads reads;
 
-	private final InvoiceService invoices;
+	private final InvoiceEditing editing;
+
+	private final InvoiceLifecycleChanges lifecycle;
 
 	private final ListInvalidationMisuse misuse;
 
@@ -64,11 +69,12 @@ class InspectorService {
 
 	private final CommentFaults commentFaults;
 
-	InspectorService(InvoiceReads reads, InvoiceService invoices, ListInvalidationMisuse misuse, InvoiceDrift drift,
-			TagCache cache, InvalidationLog invalidations, AuditLog audit, SummaryJobs summaryJobs,
-			CommentFaults commentFaults) {
+	InspectorService(InvoiceReads reads, InvoiceEditing editing, InvoiceLifecycleChanges lifecycle,
+			ListInvalidationMisuse misuse, InvoiceDrift drift, TagCache cache, InvalidationLog invalidations,
+			AuditLog audit, SummaryJobs summaryJobs, CommentFaults commentFaults) {
 		this.reads = reads;
-		this.invoices = invoices;
+		this.editing = editing;
+		this.lifecycle = lifecycle;
 		this.misuse = misuse;
 		this.drift = drift;
 		this.cache = cache;
@@ -152,7 +158,7 @@ class InspectorService {
 			return nothingActive(me, "edit");
 		}
 		Invoice before = target.get();
-		Invoice after = invoices.update(me, before.id(),
+		Invoice after = editing.update(me, before.id(),
 				InvoiceEdit.totalOnly(before.customerName(), before.status(), before.total().add(EDIT_STEP)),
 				before.version(), false);
 		String message = after.number() + " total " + before.total().toPlainString() + " → "
@@ -166,7 +172,7 @@ class InspectorService {
 		if (target.isEmpty()) {
 			return nothingActive(me, "archive");
 		}
-		Invoice archived = invoices.archive(me, target.get().id(), target.get().version());
+		Invoice archived = lifecycle.apply(LifecycleAction.ARCHIVE, me, target.get().id(), target.get().version());
 		return ButtonOutcome.done(archived.number() + " archived.");
 	}
 
@@ -175,7 +181,7 @@ class InspectorService {
 		if (target.isEmpty()) {
 			return ButtonOutcome.refused("Nothing to restore: " + me.active().orgName() + " has no archived invoice.");
 		}
-		Invoice restored = invoices.restore(me, target.get().id(), target.get().version());
+		Invoice restored = lifecycle.apply(LifecycleAction.RESTORE, me, target.get().id(), target.get().version());
 		return ButtonOutcome.done(restored.number() + " restored.");
 	}
 
@@ -185,7 +191,7 @@ class InspectorService {
 		if (target.isEmpty()) {
 			return nothingActive(me, "delete");
 		}
-		Invoice deleted = invoices.delete(me, target.get().id(), target.get().version());
+		Invoice deleted = lifecycle.apply(LifecycleAction.DELETE, me, target.get().id(), target.get().version());
 		return ButtonOutcome.done(deleted.number() + " deleted.");
 	}
 
@@ -205,7 +211,7 @@ class InspectorService {
 			.rows()
 			.stream()
 			.findFirst()
-			.map(row -> reads.get(me, row.id()));
+			.map(row -> reads.uncached(me, row.id()));
 	}
 
 	private Optional<Invoice> mostRecentlyArchived(ActingUser me) {

@@ -11,7 +11,7 @@ import io.ledgerline.audit.AuditLog;
 import io.ledgerline.config.Timestamps;
 import io.ledgerline.invoices.Invoice;
 import io.ledgerline.invoices.InvoiceConflictException;
-import io.ledgerline.invoices.InvoiceInvalidation;
+import io.ledgerline.invoices.write.InvoiceInvalidation;
 import io.ledgerline.invoices.InvoiceReads;
 import io.ledgerline.tenancy.ActingUser;
 
@@ -49,7 +49,7 @@ class InvoiceDrift {
 	 */
 	@Transactional
 	Invoice drift(ActingUser actor, long id) {
-		Invoice before = reads.get(actor, id);
+		Invoice before = reads.uncached(actor, id);
 		int bumped = jdbc.sql("""
 				UPDATE invoices SET version = version + 1, updated_at = ?
 				WHERE id = ? AND org_id = ? AND deleted_at IS NULL""")
@@ -61,7 +61,7 @@ class InvoiceDrift {
 		audit.record(actor.orgId(), actor.userId(), "invoice.drift", "invoice", Long.toString(id),
 				before.number() + " version bumped from " + before.version() + " by the inspector");
 		invalidation.afterChange(actor.orgId(), id);
-		return reads.get(actor, id);
+		return reads.uncached(actor, id);
 	}
 
 }

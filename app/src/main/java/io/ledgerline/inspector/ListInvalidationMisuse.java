@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.ledgerline.invoices.InvoiceInvalidationStep;
+import io.ledgerline.invoices.write.InvoiceInvalidationStep;
 import io.ledgerline.invoices.InvoiceTags;
 import io.ledgerline.tagcache.TagCache;
 

@@ -115,7 +115,7 @@ public record Amount(BigDecimal value, Kind kind) {
 	 * The sum of an invoice's lines as its total.
 	 * @throws InvalidValueException when the lines add up to more than {@link #MAX}
 	 */
-	static BigDecimal total(BigDecimal linesSum) {
+	public static BigDecimal total(BigDecimal linesSum) {
 		if (linesSum.compareTo(MAX) > 0) {
 			throw new InvalidValueException("The lines add up to " + linesSum.toPlainString()
 					+ "; an invoice total must be at most " + MAX.toPlainString() + ".");

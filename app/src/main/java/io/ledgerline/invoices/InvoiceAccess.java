@@ -8,13 +8,13 @@ import io.ledgerline.web.NotFoundException;
  * invoice of another org never gets here (every statement is scoped by org); these are
  * the rules within one org.
  */
-final class InvoiceAccess {
+public final class InvoiceAccess {
 
 	private InvoiceAccess() {
 	}
 
 	/** The "all" view includes soft-deleted rows: admins only. */
-	static void authorizeView(ActingUser actor, InvoiceView view) {
+	public static void authorizeView(ActingUser actor, InvoiceView view) {
 		if (view == InvoiceView.ALL) {
 			actor.requireAdmin("see deleted invoices");
 		}
@@ -24,7 +24,7 @@ final class InvoiceAccess {
 	 * Deleted invoices are visible to admins only; to members they do not exist.
 	 * @return the invoice, when the actor may see it
 	 */
-	static Invoice visible(ActingUser actor, Invoice invoice) {
+	public static Invoice visible(ActingUser actor, Invoice invoice) {
 		if (!canSee(actor, invoice)) {
 			throw notFound(invoice.id());
 		}
@@ -36,14 +36,14 @@ final class InvoiceAccess {
 	}
 
 	/** A deleted invoice keeps its row (for admins and the audit) but takes no edits. */
-	static Invoice editable(Invoice invoice) {
+	public static Invoice editable(Invoice invoice) {
 		if (invoice.lifecycle() == Lifecycle.DELETED) {
 			throw InvoiceConflictException.deleted(invoice);
 		}
 		return invoice;
 	}
 
-	static NotFoundException notFound(long id) {
+	public static NotFoundException notFound(long id) {
 		return new NotFoundException("Invoice " + id + " was not found.");
 	}
 

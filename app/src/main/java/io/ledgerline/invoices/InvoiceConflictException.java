@@ -17,7 +17,7 @@ public class InvoiceConflictException extends ConflictException {
 
 	private final transient Invoice currentInvoice;
 
-	InvoiceConflictException(String message, Invoice current) {
+	public InvoiceConflictException(String message, Invoice current) {
 		super(message, current);
 		this.currentInvoice = current;
 	}

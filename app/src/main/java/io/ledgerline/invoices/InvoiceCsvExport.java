@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * keeps working.
  */
 @Service
-class InvoiceCsvExport {
+public class InvoiceCsvExport {
 
 	static final int BATCH = 1000;
 
@@ -51,7 +51,7 @@ class InvoiceCsvExport {
 	}
 
 	/** Writes the whole view; returns the number of invoice rows written. */
-	long write(String orgId, InvoiceView view, LocalDate today, OutputStream out) throws IOException {
+	public long write(String orgId, InvoiceView view, LocalDate today, OutputStream out) throws IOException {
 		out.write(BOM);
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
 		row(writer, HEADER);

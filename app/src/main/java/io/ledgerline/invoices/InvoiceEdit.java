@@ -35,7 +35,7 @@ public record InvoiceEdit(String customerName, InvoiceStatus status, Optional<Lo
 	 * The invoice this edit makes of {@code saved} (with its {@code savedLines}), or a
 	 * {@link ValidationException} (422) when the result breaks a rule of the whole.
 	 */
-	InvoiceChanges applyTo(Invoice saved, List<InvoiceLine> savedLines) {
+	public InvoiceChanges applyTo(Invoice saved, List<InvoiceLine> savedLines) {
 		List<NewInvoiceLine> base = lines.orElseGet(() -> savedLines.stream().map(NewInvoiceLine::of).toList());
 		List<NewInvoiceLine> resolved = total.map(wanted -> withAdjustment(base, wanted)).orElse(base);
 		LocalDate issued = issuedOn.orElse(saved.issuedOn());

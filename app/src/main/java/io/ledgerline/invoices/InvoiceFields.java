@@ -19,9 +19,9 @@ import io.ledgerline.web.BadRequestException;
  * {@link OneLineText}); here each field's refusal goes under the field's name, and the
  * field reads as null (or nothing).
  */
-final class InvoiceFields {
+public final class InvoiceFields {
 
-	static final int MAX_LINES = 100;
+	public static final int MAX_LINES = 100;
 
 	static final int MAX_DESCRIPTION = 300;
 
@@ -47,7 +47,7 @@ final class InvoiceFields {
 	 * Whether the request carries line fields at all (an edit without them keeps its
 	 * lines).
 	 */
-	static boolean hasLines(HttpServletRequest request) {
+	public static boolean hasLines(HttpServletRequest request) {
 		for (String field : LINE_FIELDS) {
 			if (request.getParameterValues(field) != null) {
 				return true;
@@ -61,7 +61,7 @@ final class InvoiceFields {
 	 * {@code getParameterValues}, never through a String-to-List conversion, which would
 	 * split a description at its commas.
 	 */
-	static List<LineInput> lines(HttpServletRequest request) {
+	public static List<LineInput> lines(HttpServletRequest request) {
 		String[] descriptions = values(request, LINE_FIELDS[0]);
 		String[] quantities = values(request, LINE_FIELDS[1]);
 		String[] prices = values(request, LINE_FIELDS[2]);
@@ -80,7 +80,7 @@ final class InvoiceFields {
 	}
 
 	/** The same lines with one more empty line (the "add a line" button). */
-	static List<LineInput> withLineAdded(List<LineInput> lines) {
+	public static List<LineInput> withLineAdded(List<LineInput> lines) {
 		List<LineInput> more = new ArrayList<>(lines);
 		if (more.size() < MAX_SUBMITTED_LINES) {
 			more.add(LineInput.EMPTY);
@@ -92,7 +92,7 @@ final class InvoiceFields {
 	 * The same lines without the one at {@code index} (its "remove" button); a form
 	 * always keeps one line to type into.
 	 */
-	static List<LineInput> withLineRemoved(List<LineInput> lines, int index) {
+	public static List<LineInput> withLineRemoved(List<LineInput> lines, int index) {
 		List<LineInput> fewer = new ArrayList<>(lines);
 		if (index >= 0 && index < fewer.size()) {
 			fewer.remove(index);
@@ -103,7 +103,7 @@ final class InvoiceFields {
 		return fewer;
 	}
 
-	static String customerName(String input, Map<String, String> errors) {
+	public static String customerName(String input, Map<String, String> errors) {
 		CustomerName name = valid("customerName", errors, () -> new CustomerName(input));
 		return name == null ? null : name.value();
 	}
@@ -111,7 +111,7 @@ final class InvoiceFields {
 	/**
 	 * The value {@code rule} makes, or null with its refusal under {@code field}.
 	 */
-	static <T> T valid(String field, Map<String, String> errors, Supplier<T> rule) {
+	public static <T> T valid(String field, Map<String, String> errors, Supplier<T> rule) {
 		try {
 			return rule.get();
 		}
@@ -121,7 +121,7 @@ final class InvoiceFields {
 		}
 	}
 
-	static Optional<InvoiceStatus> status(String input, Map<String, String> errors) {
+	public static Optional<InvoiceStatus> status(String input, Map<String, String> errors) {
 		Optional<InvoiceStatus> parsed = InvoiceStatus.parse(input);
 		if (parsed.isEmpty()) {
 			errors.put("status", "Status must be one of draft, sent, paid, void.");
@@ -130,7 +130,7 @@ final class InvoiceFields {
 	}
 
 	/** An ISO date between 2000 and 2099; {@code label} starts the messages. */
-	static LocalDate date(String input, String field, String label, Map<String, String> errors) {
+	public static LocalDate date(String input, String field, String label, Map<String, String> errors) {
 		String text = input == null ? "" : input.strip();
 		if (text.isEmpty()) {
 			errors.put(field, label + " is required.");
@@ -151,7 +151,7 @@ final class InvoiceFields {
 	}
 
 	/** A due date on or after the issue date (both already valid, or null). */
-	static void dueNotBeforeIssue(LocalDate issuedOn, LocalDate dueOn, Map<String, String> errors) {
+	public static void dueNotBeforeIssue(LocalDate issuedOn, LocalDate dueOn, Map<String, String> errors) {
 		if (issuedOn != null && dueOn != null && dueOn.isBefore(issuedOn)) {
 			errors.put("dueOn", "Due date cannot be before the issue date (" + issuedOn + ").");
 		}
@@ -163,7 +163,7 @@ final class InvoiceFields {
 	 * @param adjustmentMaySubtract whether the line named "Adjustment" may carry a
 	 * negative unit price (an edit's booked difference; a new invoice has none)
 	 */
-	static List<NewInvoiceLine> lines(List<LineInput> lines, boolean adjustmentMaySubtract,
+	public static List<NewInvoiceLine> lines(List<LineInput> lines, boolean adjustmentMaySubtract,
 			Map<String, String> errors) {
 		List<NewInvoiceLine> parsed = new ArrayList<>();
 		int filled = 0;
@@ -219,7 +219,7 @@ final class InvoiceFields {
 		return values == null ? new String[0] : values;
 	}
 
-	static String orEmpty(String value) {
+	public static String orEmpty(String value) {
 		return value == null ? "" : value;
 	}
 

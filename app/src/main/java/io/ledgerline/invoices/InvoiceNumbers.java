@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * constraint on (org_id, invoice_number) stays as the backstop.
  */
 @Repository
-class InvoiceNumbers {
+public class InvoiceNumbers {
 
 	static final String DEFAULT_PREFIX = "INV-";
 
@@ -52,7 +52,7 @@ class InvoiceNumbers {
 
 	/** The org's next free number; locks the org's counter until the transaction ends. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	String next(String orgId) {
+	public String next(String orgId) {
 		ensureSeries(orgId);
 		for (int attempt = 0; attempt < MAX_SKIPS; attempt++) {
 			jdbc.sql("UPDATE invoice_number_series SET last_number = last_number + 1 WHERE org_id = ?")

@@ -69,7 +69,7 @@ public class InvoiceReads {
 	 * when it was loaded, and every write that moves boundaries (or changes what a search
 	 * matches) updates the list's tag, which every page and search carries.
 	 */
-	Cached<InvoicePage> list(ActingUser actor, InvoiceView view, InvoiceSearch search, String cursor) {
+	public Cached<InvoicePage> list(ActingUser actor, InvoiceView view, InvoiceSearch search, String cursor) {
 		InvoiceAccess.authorizeView(actor, view);
 		long before = PageCursor.decode(cursor);
 		String orgId = actor.orgId();
@@ -150,11 +150,11 @@ public class InvoiceReads {
 	}
 
 	/** The org's payment terms in days (a new invoice's default due date). */
-	int paymentTermsDays(ActingUser actor) {
+	public int paymentTermsDays(ActingUser actor) {
 		return invoices.paymentTermsDays(actor.orgId());
 	}
 
-	LocalDate today() {
+	public LocalDate today() {
 		return day.today();
 	}
 
@@ -162,21 +162,21 @@ public class InvoiceReads {
 	 * The invoice as the actor may see it, straight from the database (not the cache):
 	 * what an edit form or a button acts on.
 	 */
-	public Invoice get(ActingUser actor, long id) {
+	public Invoice uncached(ActingUser actor, long id) {
 		return InvoiceAccess.visible(actor,
 				invoices.find(actor.orgId(), id).orElseThrow(() -> InvoiceAccess.notFound(id)));
 	}
 
 	/**
-	 * {@link #get} with its lines, refused (409 with the row) when the invoice takes no
-	 * more edits.
+	 * {@link #uncached} with its lines, refused (409 with the row) when the invoice takes
+	 * no more edits.
 	 */
-	InvoiceDetail forEdit(ActingUser actor, long id) {
-		return current(actor, InvoiceAccess.editable(get(actor, id)));
+	public InvoiceDetail forEdit(ActingUser actor, long id) {
+		return current(actor, InvoiceAccess.editable(uncached(actor, id)));
 	}
 
 	/** The invoice with its lines as they are now (the conflict banner's "saved"). */
-	InvoiceDetail current(ActingUser actor, Invoice invoice) {
+	public InvoiceDetail current(ActingUser actor, Invoice invoice) {
 		return new InvoiceDetail(invoice, invoices.lines(invoice.id()), day.today());
 	}
 
@@ -226,7 +226,7 @@ public class InvoiceReads {
 	 * The newest audit row of one invoice of the actor's org: who saved it last, and
 	 * when.
 	 */
-	Optional<AuditEntry> lastChange(ActingUser actor, long id) {
+	public Optional<AuditEntry> lastChange(ActingUser actor, long id) {
 		List<AuditEntry> entries = audit.forSubject(actor.orgId(), "invoice", Long.toString(id));
 		return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
 	}

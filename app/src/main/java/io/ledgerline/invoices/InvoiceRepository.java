@@ -24,7 +24,7 @@ import io.ledgerline.config.Timestamps;
  * WHERE clause, so the check and the write are one atomic statement.
  */
 @Repository
-class InvoiceRepository {
+public class InvoiceRepository {
 
 	private final JdbcClient jdbc;
 
@@ -138,12 +138,12 @@ class InvoiceRepository {
 
 		static Listed of(String orgId, InvoiceView view, LocalDate today, InvoiceSearch search) {
 			if (search.isNone()) {
-				return new Listed(" FROM invoices i WHERE i.org_id = ? AND " + view.predicate(today), "i.id",
+				return new Listed(" FROM invoices i WHERE i.org_id = ? AND " + predicate(view, today), "i.id",
 						"i.org_id, i.id", List.of(orgId));
 			}
 			StringBuilder from = new StringBuilder(
 					" FROM invoice_search_terms t JOIN invoices i ON i.id = t.invoice_id AND i.org_id = t.org_id"
-							+ " WHERE t.org_id = ? AND t.term = ? AND " + view.predicate(today));
+							+ " WHERE t.org_id = ? AND t.term = ? AND " + predicate(view, today));
 			List<Object> leading = new ArrayList<>(List.of(orgId, search.words().get(0)));
 			for (String word : search.words().subList(1, search.words().size())) {
 				// A probe per candidate, never a join: as a semi-join (EXISTS) a prepared
@@ -184,7 +184,7 @@ class InvoiceRepository {
 
 	}
 
-	Optional<Invoice> find(String orgId, long id) {
+	public Optional<Invoice> find(String orgId, long id) {
 		return jdbc.sql("SELECT " + InvoiceColumns.ALL + " FROM invoices WHERE org_id = ? AND id = ?")
 			.params(orgId, id)
 			.query(InvoiceRepository::map)
@@ -209,14 +209,14 @@ class InvoiceRepository {
 	 * version check in the UPDATE; it makes the "before" image used for the summary delta
 	 * and the conflict answer the one the UPDATE actually saw.
 	 */
-	Optional<Invoice> lock(String orgId, long id) {
+	public Optional<Invoice> lock(String orgId, long id) {
 		return jdbc.sql("SELECT " + InvoiceColumns.ALL + " FROM invoices WHERE org_id = ? AND id = ? FOR UPDATE")
 			.params(orgId, id)
 			.query(InvoiceRepository::map)
 			.optional();
 	}
 
-	List<InvoiceLine> lines(long invoiceId) {
+	public List<InvoiceLine> lines(long invoiceId) {
 		return jdbc.sql("""
 				SELECT line_no, description, quantity, unit_price, amount FROM invoice_lines
 				WHERE invoice_id = ? ORDER BY line_no""")
@@ -230,7 +230,7 @@ class InvoiceRepository {
 	 * @param expectedVersion the version the client saw, or null to skip the check (admin
 	 * overwrite)
 	 */
-	boolean update(String orgId, long id, InvoiceChanges changes, Long expectedVersion, Instant now) {
+	public boolean update(String orgId, long id, InvoiceChanges changes, Long expectedVersion, Instant now) {
 		String versionCheck = expectedVersion == null ? "" : " AND version = :expectedVersion";
 		return jdbc.sql("""
 				UPDATE invoices SET customer_name = :customerName, status = :status, total = :total,
@@ -248,11 +248,26 @@ class InvoiceRepository {
 			.update() == 1;
 	}
 
-	boolean transition(String orgId, long id, LifecycleAction action, long expectedVersion, Instant now) {
+	/**
+	 * Archives, restores or deletes the row, if it is at {@code expectedVersion}, not
+	 * deleted and in the state the action requires.
+	 */
+	public boolean transition(String orgId, long id, LifecycleAction action, long expectedVersion, Instant now) {
+		// Fixed SQL fragments per action, never built from input.
+		String assignment = switch (action) {
+			case ARCHIVE -> "archived_at = :now";
+			case RESTORE -> "archived_at = NULL";
+			case DELETE -> "deleted_at = :now";
+		};
+		String requiredState = switch (action) {
+			case ARCHIVE -> "archived_at IS NULL";
+			case RESTORE -> "archived_at IS NOT NULL";
+			case DELETE -> "1 = 1";
+		};
 		return jdbc
-			.sql("UPDATE invoices SET " + action.assignment + ", version = version + 1, updated_at = :now"
+			.sql("UPDATE invoices SET " + assignment + ", version = version + 1, updated_at = :now"
 					+ " WHERE id = :id AND org_id = :orgId AND deleted_at IS NULL AND version = :expectedVersion AND "
-					+ action.requiredState)
+					+ requiredState)
 			.param("now", Timestamps.toDb(now))
 			.param("id", id)
 			.param("orgId", orgId)
@@ -265,7 +280,7 @@ class InvoiceRepository {
 	 * its id. The id comes from the identity column, so a new invoice sorts above every
 	 * existing one in the list's keyset order (id descending).
 	 */
-	long insert(String orgId, String number, NewInvoice invoice, Instant now) {
+	public long insert(String orgId, String number, NewInvoice invoice, Instant now) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO invoices (org_id, invoice_number, customer_name, status, total, issued_on, due_on,
@@ -280,7 +295,7 @@ class InvoiceRepository {
 	}
 
 	/** The invoice's lines become {@code lines}, numbered from 1 in their order. */
-	void replaceLines(long invoiceId, List<NewInvoiceLine> lines) {
+	public void replaceLines(long invoiceId, List<NewInvoiceLine> lines) {
 		jdbc.sql("DELETE FROM invoice_lines WHERE invoice_id = ?").param(invoiceId).update();
 		insertLines(invoiceId, lines);
 	}
@@ -303,7 +318,7 @@ class InvoiceRepository {
 	OverdueSummary overdue(String orgId, LocalDate today) {
 		return jdbc
 			.sql("SELECT COUNT(*) AS overdue_count, COALESCE(SUM(total), 0) AS overdue_total FROM invoices"
-					+ " WHERE org_id = ? AND " + InvoiceView.OVERDUE.predicate(today))
+					+ " WHERE org_id = ? AND " + predicate(InvoiceView.OVERDUE, today))
 			.param(orgId)
 			.query((rs, n) -> new OverdueSummary(today, rs.getLong("overdue_count"),
 					rs.getBigDecimal("overdue_total").setScale(2)))
@@ -317,6 +332,22 @@ class InvoiceRepository {
 			.query(Integer.class)
 			.optional()
 			.orElse(PaymentTerms.DEFAULT_DAYS);
+	}
+
+	/**
+	 * The view's SQL predicate on {@code today}: a fixed string per view, never built
+	 * from input. The overdue view compares due dates with a date literal written from a
+	 * {@link LocalDate}, so the clock that decides the day is the app's, not the
+	 * database's.
+	 */
+	private static String predicate(InvoiceView view, LocalDate today) {
+		return switch (view) {
+			case ACTIVE -> "archived_at IS NULL AND deleted_at IS NULL";
+			case ARCHIVED -> "archived_at IS NOT NULL AND deleted_at IS NULL";
+			case ALL -> "1 = 1";
+			case OVERDUE ->
+				"archived_at IS NULL AND deleted_at IS NULL AND status = 'sent' AND due_on < DATE '" + today + "'";
+		};
 	}
 
 	private static Invoice map(ResultSet rs, int rowNum) throws SQLException {

@@ -10,15 +10,15 @@ import io.ledgerline.web.BadRequestException;
  * prefix of a word of the invoice's number or customer name. Blank, or with no letter or
  * digit at all, it is no search: the plain list.
  */
-record InvoiceSearch(String text, List<String> words) {
+public record InvoiceSearch(String text, List<String> words) {
 
-	static final InvoiceSearch NONE = new InvoiceSearch("", List.of());
+	public static final InvoiceSearch NONE = new InvoiceSearch("", List.of());
 
 	static final int MAX_LENGTH = 100;
 
 	static final int MAX_WORDS = 8;
 
-	static InvoiceSearch parse(String q) {
+	public static InvoiceSearch parse(String q) {
 		if (q == null || q.isBlank()) {
 			return NONE;
 		}
@@ -40,7 +40,7 @@ record InvoiceSearch(String text, List<String> words) {
 		return words.isEmpty() ? NONE : new InvoiceSearch(q.strip(), words);
 	}
 
-	boolean isNone() {
+	public boolean isNone() {
 		return this.words.isEmpty();
 	}
 
@@ -50,7 +50,7 @@ record InvoiceSearch(String text, List<String> words) {
 	}
 
 	/** The text for links and the search box; null when there is no search. */
-	String linkText() {
+	public String linkText() {
 		return isNone() ? null : this.text;
 	}
 

@@ -33,7 +33,7 @@ public class InvoiceSearchIndex {
 	 * Re-indexes an invoice whose customer changed: only the prefixes that differ are
 	 * deleted and added, by the primary key.
 	 */
-	void rename(String orgId, long invoiceId, String number, String oldCustomer, String newCustomer) {
+	public void rename(String orgId, long invoiceId, String number, String oldCustomer, String newCustomer) {
 		Set<String> before = SearchWords.terms(number, oldCustomer);
 		Set<String> after = SearchWords.terms(number, newCustomer);
 		Set<String> gone = new HashSet<>(before);

@@ -42,7 +42,7 @@ public final class InvoiceTags {
 	}
 
 	/** The key of one list page: org, view, where the page starts and the day. */
-	static String listKey(String orgId, InvoiceView view, long beforeId, LocalDate day) {
+	public static String listKey(String orgId, InvoiceView view, long beforeId, LocalDate day) {
 		return listKey(orgId, view, InvoiceSearch.NONE, beforeId, day);
 	}
 
@@ -53,13 +53,13 @@ public final class InvoiceTags {
 	 * (docs/CACHING.md, "Overdue and midnight"). The search comes last, by its normalised
 	 * words, so no word can be mistaken for the cursor or the day.
 	 */
-	static String listKey(String orgId, InvoiceView view, InvoiceSearch search, long beforeId, LocalDate day) {
+	public static String listKey(String orgId, InvoiceView view, InvoiceSearch search, long beforeId, LocalDate day) {
 		String key = "invoices:list:" + orgId + ":" + view.value() + ":" + beforeId + ":" + day;
 		return search.isNone() ? key : key + ":q:" + search.key();
 	}
 
 	/** One invoice's record, for one day (its overdue mark). */
-	static String recordKey(String orgId, long invoiceId, LocalDate day) {
+	public static String recordKey(String orgId, long invoiceId, LocalDate day) {
 		return "invoices:record:" + orgId + ":" + invoiceId + ":" + day;
 	}
 

@@ -5,13 +5,13 @@ package io.ledgerline.invoices;
  */
 public record LineInput(String description, String quantity, String unitPrice) {
 
-	static final LineInput EMPTY = new LineInput("", "", "");
+	public static final LineInput EMPTY = new LineInput("", "", "");
 
-	boolean isBlank() {
+	public boolean isBlank() {
 		return blank(description) && blank(quantity) && blank(unitPrice);
 	}
 
-	static LineInput of(InvoiceLine line) {
+	public static LineInput of(InvoiceLine line) {
 		return new LineInput(line.description(), line.quantity().toPlainString(), line.unitPrice().toPlainString());
 	}
 

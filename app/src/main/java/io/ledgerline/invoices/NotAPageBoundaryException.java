@@ -5,7 +5,7 @@ package io.ledgerline.invoices;
  * a redirect to the page that holds the rows after it, so a stale link still leads
  * somewhere sensible and only real pages are ever cached.
  */
-class NotAPageBoundaryException extends RuntimeException {
+public class NotAPageBoundaryException extends RuntimeException {
 
 	private final InvoiceView view;
 
@@ -20,9 +20,17 @@ class NotAPageBoundaryException extends RuntimeException {
 		this.nearestCursor = nearestCursor;
 	}
 
-	/** Where the rows after the cursor are listed now. */
-	String nearestPage() {
-		return ListLinks.to(this.view.value(), this.search.linkText(), this.nearestCursor);
+	public InvoiceView view() {
+		return this.view;
+	}
+
+	public InvoiceSearch search() {
+		return this.search;
+	}
+
+	/** The cursor of the page that lists the rows after the refused one now. */
+	public String nearestCursor() {
+		return this.nearestCursor;
 	}
 
 }

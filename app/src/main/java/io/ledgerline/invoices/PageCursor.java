@@ -9,17 +9,17 @@ import io.ledgerline.web.BadRequestException;
  * Opaque keyset cursor: the id of the last row shown. Opaque so clients cannot come to
  * depend on its shape; strictly decoded so a garbled one is a 400, not a 500.
  */
-final class PageCursor {
+public final class PageCursor {
 
 	private static final String PREFIX = "id:";
 
 	/** What {@link #decode} answers for no cursor: the first page. */
-	static final long FIRST_PAGE = Long.MAX_VALUE;
+	public static final long FIRST_PAGE = Long.MAX_VALUE;
 
 	private PageCursor() {
 	}
 
-	static String encode(long lastId) {
+	public static String encode(long lastId) {
 		return Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString((PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
@@ -29,7 +29,7 @@ final class PageCursor {
 	 * Decodes a cursor into the id to continue below; {@code Long.MAX_VALUE} for the
 	 * first page.
 	 */
-	static long decode(String cursor) {
+	public static long decode(String cursor) {
 		if (cursor == null || cursor.isEmpty()) {
 			return FIRST_PAGE;
 		}

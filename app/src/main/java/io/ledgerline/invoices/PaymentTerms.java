@@ -3,7 +3,7 @@ package io.ledgerline.invoices;
 import java.time.LocalDate;
 
 /** When an invoice falls due if its creator does not say: its org's terms after issue. */
-final class PaymentTerms {
+public final class PaymentTerms {
 
 	/** Net 30, unless the org sets other terms ({@code orgs.payment_terms_days}). */
 	static final int DEFAULT_DAYS = 30;
@@ -11,7 +11,7 @@ final class PaymentTerms {
 	private PaymentTerms() {
 	}
 
-	static LocalDate dueOn(LocalDate issuedOn, int termsDays) {
+	public static LocalDate dueOn(LocalDate issuedOn, int termsDays) {
 		return issuedOn.plusDays(termsDays);
 	}
 

@@ -10,7 +10,7 @@ import io.ledgerline.web.ValidationException;
  * plus an admin's right to reopen a paid or void invoice (which the caller audits). A
  * refusal is a 422 on the {@code status} field.
  */
-final class StatusMoves {
+public final class StatusMoves {
 
 	private StatusMoves() {
 	}
@@ -19,7 +19,7 @@ final class StatusMoves {
 	 * @return whether the move reopens a final invoice (an admin's, to be audited)
 	 * @throws ValidationException when the move is refused
 	 */
-	static boolean check(ActingUser actor, Invoice before, InvoiceStatus next) {
+	public static boolean check(ActingUser actor, Invoice before, InvoiceStatus next) {
 		if (!allowed(actor, before, next)) {
 			String refusal = before.status().refusalOfMoveTo(next).orElseThrow();
 			throw new ValidationException(Map.of("status", before.number() + ": " + refusal));
@@ -31,7 +31,7 @@ final class StatusMoves {
 	 * Whether {@code actor} may move {@code invoice} to {@code next} (for the form's
 	 * choices).
 	 */
-	static boolean allowed(ActingUser actor, Invoice invoice, InvoiceStatus next) {
+	public static boolean allowed(ActingUser actor, Invoice invoice, InvoiceStatus next) {
 		return invoice.status() == next || (invoice.status().isFinal() && actor.isAdmin())
 				|| invoice.status().refusalOfMoveTo(next).isEmpty();
 	}

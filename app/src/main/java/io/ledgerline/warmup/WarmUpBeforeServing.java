@@ -40,7 +40,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
 
-import io.ledgerline.invoices.InvoicePagesWarmUp;
+import io.ledgerline.invoices.web.InvoicePagesWarmUp;
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.Role;

@@ -4,6 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -13,7 +17,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
 import org.thymeleaf.ITemplateEngine;
+
+import io.ledgerline.invoices.InvoiceRepository;
 
 /** The structure the README describes, enforced so it cannot quietly rot. */
 @AnalyzeClasses(packages = "io.ledgerline",
@@ -119,5 +126,64 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.areAssignableTo(ITemplateEngine.class);
+
+	/**
+	 * The invoices feature's inner shape (its package-info): pages in {@code web} (and
+	 * {@code print}), writes in {@code write}, the model, reads and SQL at the top.
+	 */
+	@ArchTest
+	static final ArchRule invoiceControllersLiveInTheWebPackages = classes().that()
+		.resideInAPackage("io.ledgerline.invoices..")
+		.and()
+		.areAnnotatedWith(Controller.class)
+		.should()
+		.resideInAnyPackage("io.ledgerline.invoices.web..", "io.ledgerline.invoices.print..");
+
+	/** The subpackages build on the top package; it never reaches back into them. */
+	@ArchTest
+	static final ArchRule theInvoicesModelKnowsNothingOfItsSubpackages = noClasses().that()
+		.resideInAPackage("io.ledgerline.invoices")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.ledgerline.invoices.web..", "io.ledgerline.invoices.write..",
+				"io.ledgerline.invoices.print..");
+
+	@ArchTest
+	static final ArchRule invoiceWritesKnowNothingOfPages = noClasses().that()
+		.resideInAPackage("io.ledgerline.invoices.write..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.ledgerline.invoices.web..", "io.ledgerline.invoices.print..");
+
+	/** Pages read through InvoiceReads and write through the use cases, never the SQL. */
+	@ArchTest
+	static final ArchRule invoicePagesNeverTouchARepository = noClasses().that()
+		.resideInAnyPackage("io.ledgerline.invoices.web..", "io.ledgerline.invoices.print..")
+		.should()
+		.dependOnClassesThat()
+		.areAnnotatedWith(Repository.class)
+		.orShould()
+		.dependOnClassesThat()
+		.areAssignableTo(JdbcClient.class);
+
+	/** Only the invoices feature's reads and writes use its repository. */
+	@ArchTest
+	static final ArchRule theInvoiceRepositoryStaysInsideItsFeature = noClasses().that()
+		.resideOutsideOfPackages("io.ledgerline.invoices", "io.ledgerline.invoices.write")
+		.should()
+		.dependOnClassesThat()
+		.areAssignableTo(InvoiceRepository.class);
+
+	/**
+	 * An invoice changes only through a write use case, which keeps the summary, the
+	 * audit and the cache in step with the row.
+	 */
+	@ArchTest
+	static final ArchRule onlyTheWriteUseCasesChangeInvoices = noClasses().that()
+		.resideOutsideOfPackage("io.ledgerline.invoices.write")
+		.should()
+		.callMethodWhere(DescribedPredicate.describe("a write of InvoiceRepository",
+				(JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(InvoiceRepository.class)
+						&& Set.of("insert", "update", "transition", "replaceLines").contains(call.getName())));
 
 }

@@ -16,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.ledgerline.caching.InvalidationLog;
-import io.ledgerline.invoices.InvoiceInvalidationStep;
+import io.ledgerline.invoices.write.InvoiceInvalidationStep;
 
 /**
  * Without the demo profile the inspector does not exist. A context of its own (profile

@@ -31,6 +31,7 @@ import io.ledgerline.tagcache.testing.ManualClock;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.Membership;
 import io.ledgerline.tenancy.Role;
+import io.ledgerline.invoices.write.InvoiceEditing;
 
 /**
  * "After commit" means after a commit that happened: a commit that fails at the last
@@ -42,7 +43,7 @@ import io.ledgerline.tenancy.Role;
 class CommitBoundInvalidationTests {
 
 	@Autowired
-	InvoiceService invoices;
+	InvoiceEditing invoices;
 
 	@Autowired
 	InvoiceReads reads;

@@ -31,6 +31,7 @@ import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.Membership;
 import io.ledgerline.tenancy.Role;
 import io.ledgerline.tagcache.testing.ManualClock;
+import io.ledgerline.invoices.write.InvoiceEditing;
 
 /**
  * Read-your-writes through HTTP: the page a user is redirected to after a write shows the
@@ -55,7 +56,7 @@ class InvoiceCachingTests {
 	ListInvalidationMisuse misuse;
 
 	@Autowired
-	InvoiceService service;
+	InvoiceEditing service;
 
 	@Autowired
 	TransactionTemplate tx;

@@ -61,7 +61,7 @@ public class ListPagingBenchmark {
 
 	/**
 	 * The app's column list (what InvoiceRepository selects) and its active-view
-	 * predicate (InvoiceView.ACTIVE).
+	 * predicate (InvoiceView.ACTIVE, written in InvoiceRepository.predicate).
 	 */
 	static final String COLUMNS = InvoiceColumns.ALL;
 	static final String ACTIVE = "archived_at IS NULL AND deleted_at IS NULL";

@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -31,6 +31,10 @@ import io.ledgerline.web.Toast;
 import io.ledgerline.web.RepeatedFields;
 import io.ledgerline.web.SecureRandoms;
 import io.ledgerline.web.ValidationException;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceReads;
+import io.ledgerline.invoices.InvoiceStatus;
+import io.ledgerline.invoices.write.InvoiceCreation;
 
 /**
  * The new-invoice form and its submit. Without JavaScript the form's own buttons add

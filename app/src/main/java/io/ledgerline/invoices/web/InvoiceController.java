@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -30,6 +30,16 @@ import io.ledgerline.web.NotFoundException;
 import io.ledgerline.web.OrgMismatchException;
 import io.ledgerline.web.Toast;
 import io.ledgerline.web.ValidationException;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceConflictException;
+import io.ledgerline.invoices.InvoiceDetail;
+import io.ledgerline.invoices.InvoiceEdit;
+import io.ledgerline.invoices.InvoiceFields;
+import io.ledgerline.invoices.InvoiceReads;
+import io.ledgerline.invoices.InvoiceStatus;
+import io.ledgerline.invoices.InvoiceView;
+import io.ledgerline.invoices.StatusMoves;
+import io.ledgerline.invoices.write.InvoiceEditing;
 
 /** Detail page, edit form and its submit (docs/INVOICES.md, "Editing an invoice"). */
 @Controller
@@ -37,7 +47,7 @@ class InvoiceController {
 
 	static final String VIEW_EDIT = "invoices/edit";
 
-	private final InvoiceService invoices;
+	private final InvoiceEditing editing;
 
 	private final InvoiceReads reads;
 
@@ -45,8 +55,8 @@ class InvoiceController {
 
 	private final Clock clock;
 
-	InvoiceController(InvoiceService invoices, InvoiceReads reads, InvoicePages pages, Clock clock) {
-		this.invoices = invoices;
+	InvoiceController(InvoiceEditing editing, InvoiceReads reads, InvoicePages pages, Clock clock) {
+		this.editing = editing;
 		this.reads = reads;
 		this.pages = pages;
 		this.clock = clock;
@@ -82,7 +92,7 @@ class InvoiceController {
 		InvoiceForm form = InvoiceForm.from(request);
 		long expectedVersion = form.expectedVersion();
 		InvoiceEdit edit = form.validate().orElseThrow();
-		return ApiResponse.ok(invoices.update(me, id, edit, expectedVersion, overwriting));
+		return ApiResponse.ok(editing.update(me, id, edit, expectedVersion, overwriting));
 	}
 
 	/**
@@ -109,7 +119,7 @@ class InvoiceController {
 			return invalid(me, id, form, validated.errors());
 		}
 		try {
-			Invoice saved = invoices.update(me, id, validated.edit().get(), expectedVersion, overwriting);
+			Invoice saved = editing.update(me, id, validated.edit().get(), expectedVersion, overwriting);
 			Toast.success(redirect, saved.number() + " saved.");
 			return new ModelAndView("redirect:/invoices");
 		}
@@ -130,7 +140,7 @@ class InvoiceController {
 	}
 
 	private ModelAndView invalid(ActingUser me, long id, InvoiceForm form, Map<String, String> errors) {
-		return editPage(me, reads.get(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors", errors);
+		return editPage(me, reads.uncached(me, id), form, HttpStatus.UNPROCESSABLE_CONTENT).addObject("errors", errors);
 	}
 
 	/**
@@ -152,7 +162,7 @@ class InvoiceController {
 		Invoice invoice;
 		InvoiceForm form;
 		try {
-			invoice = reads.get(inFormOrg, Long.parseLong(id));
+			invoice = reads.uncached(inFormOrg, Long.parseLong(id));
 			form = InvoiceForm.from(request);
 		}
 		catch (NotFoundException | BadRequestException unusable) {

@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -9,6 +9,14 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.ledgerline.web.ValidationException;
+import io.ledgerline.invoices.Amount;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceEdit;
+import io.ledgerline.invoices.InvoiceFields;
+import io.ledgerline.invoices.InvoiceLine;
+import io.ledgerline.invoices.InvoiceStatus;
+import io.ledgerline.invoices.LineInput;
+import io.ledgerline.invoices.NewInvoiceLine;
 
 /**
  * The edit form exactly as submitted (strings, so "abc" can be shown back with a message

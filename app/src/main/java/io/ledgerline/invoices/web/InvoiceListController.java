@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.net.URI;
 
@@ -15,6 +15,11 @@ import org.springframework.web.servlet.View;
 import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
+import io.ledgerline.invoices.InvoicePage;
+import io.ledgerline.invoices.InvoiceReads;
+import io.ledgerline.invoices.InvoiceSearch;
+import io.ledgerline.invoices.InvoiceView;
+import io.ledgerline.invoices.NotAPageBoundaryException;
 
 @Controller
 class InvoiceListController {
@@ -42,7 +47,15 @@ class InvoiceListController {
 	 */
 	@ExceptionHandler(NotAPageBoundaryException.class)
 	ResponseEntity<Void> nearestPage(NotAPageBoundaryException notABoundary) {
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(notABoundary.nearestPage())).build();
+		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.location(URI.create(whereItsRowsAreNow(notABoundary)))
+			.build();
+	}
+
+	/** Where the rows after the refused cursor are listed now. */
+	private static String whereItsRowsAreNow(NotAPageBoundaryException notABoundary) {
+		return ListLinks.to(notABoundary.view().value(), notABoundary.search().linkText(),
+				notABoundary.nearestCursor());
 	}
 
 	@GetMapping("/invoices")

@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.write;
 
 import java.util.List;
 
@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.invoices.InvoiceTags;
 
 /**
  * What an invoice mutation invalidates, in one routine for every change. Called inside

@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -7,6 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.ledgerline.invoices.Amount;
+import io.ledgerline.invoices.InvoiceFields;
+import io.ledgerline.invoices.InvoiceStatus;
+import io.ledgerline.invoices.LineInput;
+import io.ledgerline.invoices.NewInvoice;
+import io.ledgerline.invoices.NewInvoiceLine;
+import io.ledgerline.invoices.PaymentTerms;
 
 /**
  * The new-invoice form exactly as submitted (strings, so "abc" is shown back with a

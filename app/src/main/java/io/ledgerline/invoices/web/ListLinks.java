@@ -1,7 +1,8 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import io.ledgerline.invoices.InvoicePage;
 
 /**
  * The list page's own links, each keeping the search: the tabs (a search stays a search

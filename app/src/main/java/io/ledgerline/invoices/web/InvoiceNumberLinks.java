@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.ledgerline.tenancy.ActingUserResolver;
 import io.ledgerline.web.NotFoundException;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceReads;
 
 /**
  * {@code GET /invoices/INV-1042} (the number people read in the UI and the README)

@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +14,16 @@ import io.ledgerline.tagcache.Cached;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.page.PrerenderedPages;
 import io.ledgerline.web.page.TimeHole;
+import io.ledgerline.invoices.DetailPageSection;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceDetail;
+import io.ledgerline.invoices.InvoicePage;
+import io.ledgerline.invoices.InvoiceReads;
+import io.ledgerline.invoices.InvoiceSearch;
+import io.ledgerline.invoices.InvoiceTags;
+import io.ledgerline.invoices.InvoiceView;
+import io.ledgerline.invoices.OverdueSummary;
+import io.ledgerline.invoices.PageCursor;
 
 /**
  * The list and detail pages, prerendered and cached beside the reads they show

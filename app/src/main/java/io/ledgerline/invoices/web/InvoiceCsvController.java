@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.invoices.InvoiceAccess;
+import io.ledgerline.invoices.InvoiceCsvExport;
+import io.ledgerline.invoices.InvoiceView;
 
 /**
  * {@code GET /invoices.csv?view=…}: the list view as a spreadsheet file, with the list's

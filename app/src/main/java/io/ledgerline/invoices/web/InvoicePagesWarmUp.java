@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,6 +21,15 @@ import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.NotFoundException;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceDetail;
+import io.ledgerline.invoices.InvoiceLine;
+import io.ledgerline.invoices.InvoicePage;
+import io.ledgerline.invoices.InvoiceReads;
+import io.ledgerline.invoices.InvoiceStatus;
+import io.ledgerline.invoices.InvoiceTags;
+import io.ledgerline.invoices.InvoiceView;
+import io.ledgerline.invoices.PageCursor;
 
 /**
  * The list and detail pages' own code, run before the instance serves, for an in-memory

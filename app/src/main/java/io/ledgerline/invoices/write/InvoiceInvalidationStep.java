@@ -1,6 +1,7 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.write;
 
 import io.ledgerline.tagcache.TagCache;
+import io.ledgerline.invoices.InvoiceTags;
 
 /**
  * How an edit invalidates the tags it touched. The app's rule is {@link #EXACT}:

@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,6 +9,11 @@ import java.util.Optional;
 
 import io.ledgerline.audit.AuditEntry;
 import io.ledgerline.caching.FetchedAt;
+import io.ledgerline.invoices.Amount;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceDetail;
+import io.ledgerline.invoices.InvoiceLine;
+import io.ledgerline.invoices.LineInput;
 
 /**
  * What the conflict banner marks: which of the user's values differ from the saved row

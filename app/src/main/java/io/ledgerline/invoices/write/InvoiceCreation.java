@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.write;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +12,11 @@ import io.ledgerline.idempotency.IdempotentCreates;
 import io.ledgerline.summary.SummaryRepository;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.web.NotFoundException;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceRepository;
+import io.ledgerline.invoices.InvoiceSearchIndex;
+import io.ledgerline.invoices.NewInvoice;
+import io.ledgerline.invoices.InvoiceNumbers;
 
 /**
  * Creates an invoice with the write discipline of every invoice mutation: number, row,

@@ -1,6 +1,9 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import io.ledgerline.summary.OrgSummary;
+import io.ledgerline.invoices.InvoicePage;
+import io.ledgerline.invoices.InvoiceSearch;
+import io.ledgerline.invoices.InvoiceView;
 
 /**
  * Where a page sits in its view: rows {@code first} to {@code last} (1-based) of

@@ -1,6 +1,5 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.write;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 
 import org.springframework.stereotype.Service;
@@ -9,15 +8,23 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ledgerline.audit.AuditLog;
 import io.ledgerline.summary.SummaryRepository;
 import io.ledgerline.tenancy.ActingUser;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceAccess;
+import io.ledgerline.invoices.InvoiceChanges;
+import io.ledgerline.invoices.InvoiceConflictException;
+import io.ledgerline.invoices.InvoiceEdit;
+import io.ledgerline.invoices.InvoiceRepository;
+import io.ledgerline.invoices.InvoiceSearchIndex;
+import io.ledgerline.invoices.StatusMoves;
 
 /**
- * The invoice mutations (reads are {@link InvoiceReads}). Every mutation checks its three
+ * Saves an edit of one invoice. Like every invoice write it checks its three
  * preconditions (tenancy, lifecycle, version), applies the summary delta and writes its
  * audit row in one transaction, and asks for its cache invalidations there too (they run
  * after the commit); a refused precondition changes, invalidates and logs nothing.
  */
 @Service
-public class InvoiceService {
+public class InvoiceEditing {
 
 	private final InvoiceRepository invoices;
 
@@ -31,7 +38,7 @@ public class InvoiceService {
 
 	private final Clock clock;
 
-	InvoiceService(InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
+	InvoiceEditing(InvoiceRepository invoices, SummaryRepository summaries, AuditLog audit,
 			InvoiceInvalidation invalidation, InvoiceSearchIndex searchIndex, Clock clock) {
 		this.invoices = invoices;
 		this.summaries = summaries;
@@ -53,7 +60,7 @@ public class InvoiceService {
 			// The hidden button is a convenience; this check is the security.
 			actor.requireAdmin("overwrite changes made elsewhere");
 		}
-		Invoice before = InvoiceAccess.editable(lockVisible(actor, id));
+		Invoice before = InvoiceAccess.editable(WriteLookups.lockVisible(invoices, actor, id));
 		if (!overwrite && before.version() != expectedVersion) {
 			throw new InvoiceConflictException(InvoiceConflictException.EDIT_CHANGED_ELSEWHERE, before);
 		}
@@ -76,64 +83,7 @@ public class InvoiceService {
 		audit.record(actor.orgId(), actor.userId(), "invoice.update", "invoice", Long.toString(id),
 				describeUpdate(before, changes, overwrite));
 		invalidation.afterEdit(actor.orgId(), id);
-		return reload(actor, id);
-	}
-
-	@Transactional
-	public Invoice archive(ActingUser actor, long id, long expectedVersion) {
-		return transition(actor, id, LifecycleAction.ARCHIVE, expectedVersion);
-	}
-
-	@Transactional
-	public Invoice restore(ActingUser actor, long id, long expectedVersion) {
-		return transition(actor, id, LifecycleAction.RESTORE, expectedVersion);
-	}
-
-	@Transactional
-	public Invoice delete(ActingUser actor, long id, long expectedVersion) {
-		return transition(actor, id, LifecycleAction.DELETE, expectedVersion);
-	}
-
-	private Invoice transition(ActingUser actor, long id, LifecycleAction action, long expectedVersion) {
-		if (action.adminOnly) {
-			actor.requireAdmin(action.verb() + " invoices");
-		}
-		Invoice before = lockVisible(actor, id);
-		if (!invoices.transition(actor.orgId(), id, action, expectedVersion, clock.instant())) {
-			throw refusal(before, action, expectedVersion);
-		}
-		int activeDelta = action.activeDelta(before);
-		summaries.applyDelta(actor.orgId(), activeDelta, before.total().multiply(BigDecimal.valueOf(activeDelta)));
-		audit.record(actor.orgId(), actor.userId(), action.auditAction(), "invoice", Long.toString(id),
-				before.number() + " " + action.pastTense());
-		invalidation.afterChange(actor.orgId(), id);
-		return reload(actor, id);
-	}
-
-	private static InvoiceConflictException refusal(Invoice before, LifecycleAction action, long expectedVersion) {
-		if (before.version() != expectedVersion) {
-			return new InvoiceConflictException(InvoiceConflictException.CHANGED_ELSEWHERE, before);
-		}
-		return switch (before.lifecycle()) {
-			case DELETED -> InvoiceConflictException.deleted(before);
-			case ARCHIVED -> new InvoiceConflictException(before.number() + " is already archived.", before);
-			case ACTIVE -> new InvoiceConflictException(
-					before.number() + " is not archived, so it cannot be " + action.pastTense() + ".", before);
-		};
-	}
-
-	/**
-	 * The write path's lookup, with the read path's visibility rule: what a reader may
-	 * not see (another org's row, a deleted one for a member) does not exist for a writer
-	 * either, so no refusal (a conflict carries the row) can show it.
-	 */
-	private Invoice lockVisible(ActingUser actor, long id) {
-		Invoice invoice = invoices.lock(actor.orgId(), id).orElseThrow(() -> InvoiceAccess.notFound(id));
-		return InvoiceAccess.visible(actor, invoice);
-	}
-
-	private Invoice reload(ActingUser actor, long id) {
-		return invoices.find(actor.orgId(), id).orElseThrow(() -> InvoiceAccess.notFound(id));
+		return WriteLookups.reload(invoices, actor, id);
 	}
 
 	private static String describeUpdate(Invoice before, InvoiceChanges after, boolean overwrite) {

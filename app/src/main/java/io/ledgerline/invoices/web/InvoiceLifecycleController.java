@@ -1,4 +1,4 @@
-package io.ledgerline.invoices;
+package io.ledgerline.invoices.web;
 
 import java.util.Arrays;
 
@@ -20,6 +20,12 @@ import io.ledgerline.web.ApiResponse;
 import io.ledgerline.web.BadRequestException;
 import io.ledgerline.web.OrgMismatchException;
 import io.ledgerline.web.Toast;
+import io.ledgerline.invoices.Invoice;
+import io.ledgerline.invoices.InvoiceConflictException;
+import io.ledgerline.invoices.InvoiceReads;
+import io.ledgerline.invoices.InvoiceView;
+import io.ledgerline.invoices.LifecycleAction;
+import io.ledgerline.invoices.write.InvoiceLifecycleChanges;
 
 /**
  * Archive, restore and (admin-only, soft) delete from the list, each as a page action
@@ -37,12 +43,12 @@ class InvoiceLifecycleController {
 
 	static final String VIEW_CONFIRM_DELETE = "invoices/delete";
 
-	private final InvoiceService invoices;
+	private final InvoiceLifecycleChanges changes;
 
 	private final InvoiceReads reads;
 
-	InvoiceLifecycleController(InvoiceService invoices, InvoiceReads reads) {
-		this.invoices = invoices;
+	InvoiceLifecycleController(InvoiceLifecycleChanges changes, InvoiceReads reads) {
+		this.changes = changes;
 		this.reads = reads;
 	}
 
@@ -80,19 +86,19 @@ class InvoiceLifecycleController {
 	@PostMapping(path = "/invoices/{id}/archive", produces = JSON)
 	@ResponseBody
 	ApiResponse archiveJson(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version) {
-		return ApiResponse.ok(apply(LifecycleAction.ARCHIVE, me, id, ExpectedVersion.parse(version)));
+		return ApiResponse.ok(changes.apply(LifecycleAction.ARCHIVE, me, id, ExpectedVersion.parse(version)));
 	}
 
 	@PostMapping(path = "/invoices/{id}/restore", produces = JSON)
 	@ResponseBody
 	ApiResponse restoreJson(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version) {
-		return ApiResponse.ok(apply(LifecycleAction.RESTORE, me, id, ExpectedVersion.parse(version)));
+		return ApiResponse.ok(changes.apply(LifecycleAction.RESTORE, me, id, ExpectedVersion.parse(version)));
 	}
 
 	@PostMapping(path = "/invoices/{id}/delete", produces = JSON)
 	@ResponseBody
 	ApiResponse deleteJson(ActingUser me, @PathVariable long id, @RequestParam(required = false) String version) {
-		return ApiResponse.ok(apply(LifecycleAction.DELETE, me, id, ExpectedVersion.parse(version)));
+		return ApiResponse.ok(changes.apply(LifecycleAction.DELETE, me, id, ExpectedVersion.parse(version)));
 	}
 
 	/**
@@ -138,7 +144,7 @@ class InvoiceLifecycleController {
 		long expectedVersion = ExpectedVersion.parse(version);
 		String back = "redirect:/invoices?view=" + InvoiceView.parse(view).value();
 		try {
-			Invoice result = apply(action, me, id, expectedVersion);
+			Invoice result = changes.apply(action, me, id, expectedVersion);
 			String done = result.number() + " " + action.pastTense() + ".";
 			if (action == LifecycleAction.ARCHIVE) {
 				// Restore is one click away: offer it where the user is looking.
@@ -154,14 +160,6 @@ class InvoiceLifecycleController {
 			Toast.error(redirect, conflict.getMessage());
 		}
 		return back;
-	}
-
-	private Invoice apply(LifecycleAction action, ActingUser me, long id, long expectedVersion) {
-		return switch (action) {
-			case ARCHIVE -> invoices.archive(me, id, expectedVersion);
-			case RESTORE -> invoices.restore(me, id, expectedVersion);
-			case DELETE -> invoices.delete(me, id, expectedVersion);
-		};
 	}
 
 }
