@@ -10,11 +10,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -22,11 +20,16 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.ledgerline.tagcache.CacheLife;
 import io.ledgerline.tagcache.TagCache;
-import io.ledgerline.tagcache.TagCacheBuilder;
-import io.ledgerline.tagcache.Weighable;
+import io.ledgerline.tagcache.spring.boot.autoconfigure.TagCacheAutoConfiguration;
 import io.ledgerline.tenancy.ActingUser;
 import io.ledgerline.tenancy.ActingUserResolver;
 
+/**
+ * Ledgerline's additions to the cache the tagcache starter configures: its settings
+ * ({@code ledgerline.cache.*}; application.yml hands the budget to
+ * {@code tagcache.maximum-weight}), the refresh threads, the memory health and the demo's
+ * invalidation log (an {@code InvalidationListener} bean, which the starter attaches).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CacheProperties.class)
 class CacheConfig {
@@ -71,8 +74,11 @@ class CacheConfig {
 
 	/**
 	 * Background refreshes (stale-while-revalidate) run here, off the request threads.
+	 * The app's own pool rather than the starter's, under the name the starter looks for:
+	 * sized by {@code ledgerline.cache.refresh-threads}, and reachable as
+	 * {@code cacheRefreshExecutor} (the cluster tests wait on its completed refreshes).
 	 */
-	@Bean(destroyMethod = "shutdown")
+	@Bean(name = { TagCacheAutoConfiguration.REFRESH_EXECUTOR, "cacheRefreshExecutor" }, destroyMethod = "shutdown")
 	ExecutorService cacheRefreshExecutor(CacheProperties properties) {
 		AtomicInteger count = new AtomicInteger();
 		return Executors.newFixedThreadPool(properties.refreshThreads(), task -> {
@@ -82,49 +88,9 @@ class CacheConfig {
 		});
 	}
 
-	/**
-	 * What a cached value that does not estimate its own size is taken to weigh: more
-	 * than any such value the app caches (a summary), so the budget errs on the safe
-	 * side.
-	 */
-	static final int OTHER_VALUE_BYTES = 1_024;
-
-	/** A cached value's estimated bytes, for the cache's budget. */
-	static int estimatedBytes(Object value) {
-		if (value instanceof Weighable weighable) {
-			return weighable.estimatedBytes();
-		}
-		if (value instanceof CharSequence text) {
-			// A rendered board: Latin-1 strings hold a byte per character, others two.
-			return 2 * text.length() + 40;
-		}
-		return OTHER_VALUE_BYTES;
-	}
-
-	@Bean
-	TagCache tagCache(Clock clock, ObjectProvider<InvalidationLog> log, ExecutorService cacheRefreshExecutor,
-			CacheProperties properties, ObjectProvider<TagCacheCustomizer> customizers) {
-		TagCacheBuilder builder = TagCache.builder()
-			.clock(clock)
-			.maximumWeight(properties.budgetBytes(Runtime.getRuntime().maxMemory()), CacheConfig::estimatedBytes)
-			.refreshExecutor(cacheRefreshExecutor)
-			.commitBinding(new SpringCommitBinding());
-		log.ifAvailable(builder::listener);
-		customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-		return builder.build();
-	}
-
 	@Bean
 	MemoryHealth memoryHealthIndicator(TagCache tagCache, Clock clock) {
 		return new MemoryHealth(tagCache, clock);
-	}
-
-	@Bean
-	FilterRegistrationBean<ActionScopeFilter> actionScopeFilter() {
-		FilterRegistrationBean<ActionScopeFilter> registration = new FilterRegistrationBean<>(new ActionScopeFilter());
-		// After Spring Security's chain: only requests it let through become actions.
-		registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-		return registration;
 	}
 
 	static final class CacheLifeByName implements Converter<String, CacheLife> {

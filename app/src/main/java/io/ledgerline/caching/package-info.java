@@ -1,6 +1,7 @@
 /**
- * The app's side of {@code tagcache}: the cache bean, commit-bound invalidation through
- * Spring's transaction synchronization, the action scope opened for users' mutation
- * requests, the persisted invalidation log and the Micrometer metrics.
+ * What of the cache is Ledgerline's: its settings ({@code ledgerline.cache.*}), tag
+ * naming per org, values shared across the cluster, the fetched-at strip, the memory
+ * health and the demo's persisted invalidation log. The cache bean, the commit binding,
+ * the action scope and the meters come from the tagcache starter (docs/TAGCACHE.md).
  */
 package io.ledgerline.caching;

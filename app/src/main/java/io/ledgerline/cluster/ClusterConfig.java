@@ -18,9 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ledgerline.caching.SharedValue;
-import io.ledgerline.caching.TagCacheCustomizer;
 import io.ledgerline.tagcache.redis.RedisInvalidationBus;
 import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
+import io.ledgerline.tagcache.spring.TagCacheBuilderCustomizer;
 
 /**
  * The {@code cluster} profile: what several instances of the app behind a load balancer
@@ -97,12 +97,16 @@ class ClusterConfig {
 		builder.share(shared.keyPrefix(), shared.codec());
 	}
 
+	/**
+	 * The rest of the cache's cluster wiring. The starter itself takes the follower as
+	 * the cache's bus (its local bus backs off for it; its Redis bus needs
+	 * {@code tagcache.redis.uri}, which the app never sets, so there is one bus) and the
+	 * refresh coordinator above.
+	 */
 	@Bean
-	TagCacheCustomizer clusterCache(ClusterProperties properties, JournalFollower follower, InvalidationJournal journal,
-			CausalTokens tokens, Clock clock, RedisRefreshCoordinator refreshes) {
+	TagCacheBuilderCustomizer clusterCache(ClusterProperties properties, JournalFollower follower,
+			InvalidationJournal journal, CausalTokens tokens, Clock clock) {
 		return builder -> builder.instanceId(properties.instanceName())
-			.bus(follower)
-			.refreshCoordinator(refreshes)
 			.recorder(new JournalRecorder(journal, tokens, properties.instanceName(), clock))
 			.ageLimit(follower::ageLimit);
 	}

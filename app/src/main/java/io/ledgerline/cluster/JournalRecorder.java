@@ -9,7 +9,6 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import io.ledgerline.caching.AfterCommit;
 import io.ledgerline.tagcache.InvalidationIntent;
 import io.ledgerline.tagcache.InvalidationRecorder;
 

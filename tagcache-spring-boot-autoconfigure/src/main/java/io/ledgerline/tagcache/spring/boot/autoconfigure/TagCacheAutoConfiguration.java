@@ -1,12 +1,14 @@
 package io.ledgerline.tagcache.spring.boot.autoconfigure;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.aop.support.ComposablePointcut;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -58,6 +60,13 @@ public final class TagCacheAutoConfiguration {
 	 */
 	public static final int READ_ADVISOR_ORDER = Ordered.LOWEST_PRECEDENCE - 1;
 
+	/**
+	 * The name of the {@link Executor} that runs background refreshes: define an executor
+	 * of that name to run them on your own threads (the starter's then are not made). By
+	 * name, because an application's other executors must not be taken for it.
+	 */
+	public static final String REFRESH_EXECUTOR = "tagCacheRefreshExecutor";
+
 	@Bean
 	@ConditionalOnMissingBean
 	InvalidationBus tagCacheInvalidationBus() {
@@ -72,7 +81,7 @@ public final class TagCacheAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = REFRESH_EXECUTOR)
 	RefreshThreads tagCacheRefreshThreads(TagCacheProperties properties) {
 		return new RefreshThreads(properties.refreshThreads());
 	}
@@ -86,7 +95,8 @@ public final class TagCacheAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TagCache tagCache(TagCacheProperties properties, CommitBinding commitBinding, InvalidationBus bus,
-			BusMonitor busMonitor, RefreshThreads refreshThreads, ObjectProvider<Clock> clock,
+			BusMonitor busMonitor, ObjectProvider<RefreshThreads> refreshThreads,
+			@Qualifier(REFRESH_EXECUTOR) ObjectProvider<Executor> ownRefreshExecutor, ObjectProvider<Clock> clock,
 			ObjectProvider<InvalidationRecorder> recorder, ObjectProvider<RefreshCoordinator> coordinator,
 			ObjectProvider<InvalidationListener> listeners, ObjectProvider<TagCacheBuilderCustomizer> customizers) {
 		Clock time = clock.getIfUnique(Clock::systemUTC);
@@ -94,11 +104,11 @@ public final class TagCacheAutoConfiguration {
 			.clock(time)
 			.maximumSize(properties.maximumSize())
 			.sweepInterval(properties.sweepInterval())
-			.refreshExecutor(refreshThreads.executor())
+			.refreshExecutor(ownRefreshExecutor.getIfAvailable(() -> refreshThreads.getObject().executor()))
 			.commitBinding(commitBinding)
 			.bus(bus);
 		if (properties.maximumWeight() != null) {
-			builder.maximumWeight(properties.maximumWeight().toBytes(),
+			builder.maximumWeight(properties.maximumWeight().toBytes(Runtime.getRuntime().maxMemory()),
 					new ValueWeigher((int) Math.min(Integer.MAX_VALUE, properties.defaultValueWeight().toBytes())));
 		}
 		if (properties.instanceId() != null) {

@@ -20,9 +20,16 @@ final class TagCacheMetrics implements MeterBinder {
 
 	private final BusMonitor bus;
 
-	TagCacheMetrics(TagCache cache, BusMonitor bus) {
+	private final boolean boundedByWeight;
+
+	/**
+	 * @param boundedByWeight whether {@code tagcache.maximum-weight} is set, so the
+	 * weight meters are in bytes (otherwise they count entries and carry no unit)
+	 */
+	TagCacheMetrics(TagCache cache, BusMonitor bus, boolean boundedByWeight) {
 		this.cache = cache;
 		this.bus = bus;
+		this.boundedByWeight = boundedByWeight;
 	}
 
 	@Override
@@ -38,10 +45,13 @@ final class TagCacheMetrics implements MeterBinder {
 		counter(registry, "tagcache.invalidations", "primitive", "revalidatePath", CacheStats::revalidatePaths);
 		Gauge.builder("tagcache.size", cache, TagCache::estimatedSize).description("Entries held").register(registry);
 		Gauge.builder("tagcache.weight", cache, TagCache::weightedSize)
-			.description("Estimated bytes held when bounded by weight, else entries")
+			.description(boundedByWeight ? "Estimated bytes held" : "Entries held (the cache is bounded by entries)")
+			.baseUnit(boundedByWeight ? "bytes" : null)
 			.register(registry);
 		Gauge.builder("tagcache.weight.max", cache, TagCache::maximumWeight)
-			.description("The bound: bytes when bounded by weight, else entries")
+			.description(boundedByWeight ? "The cache's memory budget (tagcache.maximum-weight)"
+					: "The most entries held (tagcache.maximum-size)")
+			.baseUnit(boundedByWeight ? "bytes" : null)
 			.register(registry);
 		Gauge.builder("tagcache.bus.connected", bus, monitor -> monitor.isConnected() ? 1 : 0)
 			.description("1 while the invalidation bus carries invalidations")

@@ -1,5 +1,6 @@
 package io.ledgerline.tagcache.spring.boot.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,8 +17,9 @@ public final class TagCacheMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TagCacheMetrics tagCacheMetrics(TagCache cache, BusMonitor bus) {
-		return new TagCacheMetrics(cache, bus);
+	TagCacheMetrics tagCacheMetrics(TagCache cache, BusMonitor bus, ObjectProvider<TagCacheProperties> properties) {
+		TagCacheProperties settings = properties.getIfAvailable();
+		return new TagCacheMetrics(cache, bus, settings != null && settings.maximumWeight() != null);
 	}
 
 }

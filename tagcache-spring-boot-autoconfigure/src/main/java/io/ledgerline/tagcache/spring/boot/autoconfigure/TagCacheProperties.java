@@ -23,9 +23,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maximumSize the most entries held; beyond it the least useful are evicted
  * (ignored when {@code maximum-weight} is set)
- * @param maximumWeight bounds the cache by estimated bytes instead of entries (for
- * example {@code 64MB}); a value implementing {@code Weighable} estimates itself, a
- * string counts two bytes a character, anything else weighs {@code default-value-weight}
+ * @param maximumWeight bounds the cache by estimated bytes instead of entries: a size
+ * ({@code 64MB}) or a share of the JVM's maximum heap ({@code 25%}); a value implementing
+ * {@code Weighable} estimates itself, a string counts two bytes a character, anything
+ * else weighs {@code default-value-weight}
  * @param defaultValueWeight what a value that does not estimate its own size is taken to
  * weigh
  * @param instanceId this instance's name in events and bus messages (default
@@ -42,7 +43,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("tagcache")
 @Validated
-public record TagCacheProperties(@DefaultValue("10000") @Min(1) long maximumSize, DataSize maximumWeight,
+public record TagCacheProperties(@DefaultValue("10000") @Min(1) long maximumSize, MemoryBudget maximumWeight,
 		@DefaultValue("1KB") @NotNull DataSize defaultValueWeight, String instanceId,
 		@DefaultValue("30s") @NotNull Duration sweepInterval, @DefaultValue("2") @Min(1) @Max(64) int refreshThreads,
 		@DefaultValue("50") @Min(0) @Max(1000) int recentInvalidations, Map<String, @Valid Profile> profiles,
@@ -50,11 +51,6 @@ public record TagCacheProperties(@DefaultValue("10000") @Min(1) long maximumSize
 
 	public TagCacheProperties {
 		profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
-	}
-
-	@AssertTrue(message = "must be at least 1 byte")
-	boolean isMaximumWeightPositive() {
-		return maximumWeight == null || maximumWeight.toBytes() >= 1;
 	}
 
 	@AssertTrue(message = "must not be blank when set")

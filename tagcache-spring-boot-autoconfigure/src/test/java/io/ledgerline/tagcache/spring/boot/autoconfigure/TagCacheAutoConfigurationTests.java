@@ -3,7 +3,12 @@ package io.ledgerline.tagcache.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -70,6 +75,51 @@ class TagCacheAutoConfigurationTests {
 	}
 
 	@Test
+	void aMaximumWeightMayBeAShareOfTheHeap() {
+		runner.withPropertyValues("tagcache.maximum-weight=10%")
+			.run(context -> assertThat(context.getBean(TagCache.class).maximumWeight())
+				.isEqualTo(Runtime.getRuntime().maxMemory() / 100 * 10));
+		for (String bad : new String[] { "0%", "101%", "lots%", "-1MB" }) {
+			runner.withPropertyValues("tagcache.maximum-weight=" + bad).run(context -> {
+				assertThat(context).as(bad).hasFailed();
+				assertThat(context.getStartupFailure()).as(bad).hasStackTraceContaining("maximum-weight");
+			});
+		}
+	}
+
+	@Test
+	void theWeightMetersAreInBytesOnlyWhenTheCacheIsBoundedByWeight() {
+		runner.withPropertyValues("tagcache.maximum-weight=2MB").run(context -> {
+			MeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(TagCacheMetrics.class).bindTo(registry);
+			assertThat(registry.get("tagcache.weight").gauge().getId().getBaseUnit()).isEqualTo("bytes");
+			assertThat(registry.get("tagcache.weight.max").gauge().value()).isEqualTo(2 * 1024 * 1024);
+		});
+		runner.run(context -> {
+			MeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(TagCacheMetrics.class).bindTo(registry);
+			assertThat(registry.get("tagcache.weight").gauge().getId().getBaseUnit()).isNull();
+		});
+	}
+
+	@Test
+	void anExecutorNamedForRefreshesRunsThemInPlaceOfTheStartersThreads() {
+		List<Runnable> submitted = new CopyOnWriteArrayList<>();
+		Executor own = task -> {
+			submitted.add(task);
+			task.run();
+		};
+		runner.withBean(TagCacheAutoConfiguration.REFRESH_EXECUTOR, Executor.class, () -> own).run(context -> {
+			assertThat(context).doesNotHaveBean(RefreshThreads.class);
+			TagCache cache = context.getBean(TagCache.class);
+			cache.get("k", List.of("t"), CacheLife.HOURS, () -> "v");
+			cache.revalidateTag("t", "max");
+			cache.get("k", List.of("t"), CacheLife.HOURS, () -> "v2");
+			assertThat(submitted).hasSize(1);
+		});
+	}
+
+	@Test
 	void aBadSettingStopsTheApplicationNamingIt() {
 		runner.withPropertyValues("tagcache.refresh-threads=0").run(context -> {
 			assertThat(context).hasFailed();
@@ -109,6 +159,16 @@ class TagCacheAutoConfigurationTests {
 			assertThat(context.getBean(InvalidationBus.class)).isSameAs(OwnBusAndBinding.BUS);
 			assertThat(context.getBean(CommitBinding.class)).isSameAs(CommitBinding.IMMEDIATE);
 		});
+	}
+
+	@Test
+	void theApplicationsOwnBusWinsOverTheRedisBusToo() {
+		runner.withPropertyValues("tagcache.redis.uri=redis://127.0.0.1:1")
+			.withUserConfiguration(OwnBusAndBinding.class)
+			.run(context -> {
+				assertThat(context).hasSingleBean(InvalidationBus.class).doesNotHaveBean(RedisInvalidationBus.class);
+				assertThat(context.getBean(InvalidationBus.class)).isSameAs(OwnBusAndBinding.BUS);
+			});
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.ledgerline.caching;
+package io.ledgerline.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

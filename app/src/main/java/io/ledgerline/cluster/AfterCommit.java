@@ -1,19 +1,19 @@
-package io.ledgerline.caching;
+package io.ledgerline.cluster;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * "Run this once the current transaction has committed": dropped if it rolls back, run at
- * once when there is no transaction. The one place the app registers a transaction
- * synchronization for that (the cache's commit binding, the cluster's causal token).
+ * once when there is no transaction. For the causal token of a write; the cache's own
+ * invalidations are bound to the commit by the tagcache starter.
  */
-public final class AfterCommit {
+final class AfterCommit {
 
 	private AfterCommit() {
 	}
 
-	public static void run(Runnable action) {
+	static void run(Runnable action) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			action.run();
 			return;
