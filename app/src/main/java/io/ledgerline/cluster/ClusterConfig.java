@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ledgerline.caching.SharedValue;
+import io.ledgerline.tagcache.CommitBinding;
 import io.ledgerline.tagcache.redis.RedisInvalidationBus;
 import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
 import io.ledgerline.tagcache.spring.TagCacheBuilderCustomizer;
@@ -105,9 +106,9 @@ class ClusterConfig {
 	 */
 	@Bean
 	TagCacheBuilderCustomizer clusterCache(ClusterProperties properties, JournalFollower follower,
-			InvalidationJournal journal, CausalTokens tokens, Clock clock) {
+			InvalidationJournal journal, CausalTokens tokens, Clock clock, CommitBinding commitBinding) {
 		return builder -> builder.instanceId(properties.instanceName())
-			.recorder(new JournalRecorder(journal, tokens, properties.instanceName(), clock))
+			.recorder(new JournalRecorder(journal, tokens, properties.instanceName(), clock, commitBinding))
 			.ageLimit(follower::ageLimit);
 	}
 

@@ -1,4 +1,4 @@
-package io.ledgerline.cluster;
+package io.ledgerline.tagcache.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +12,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 /**
- * "After the commit", with the synchronization switched on by hand: no app, no database.
+ * "Commit, then invalidate", with the synchronization switched on by hand: no app, no
+ * database.
  */
-class AfterCommitTest {
+class TransactionCommitBindingTest {
+
+	private final TransactionCommitBinding binding = new TransactionCommitBinding();
 
 	private final List<String> ran = new ArrayList<>();
 
@@ -27,7 +30,7 @@ class AfterCommitTest {
 
 	@Test
 	void outsideATransactionItRunsAtOnce() {
-		AfterCommit.run(() -> ran.add("now"));
+		binding.execute(() -> ran.add("now"));
 
 		assertThat(ran).containsExactly("now");
 	}
@@ -36,7 +39,7 @@ class AfterCommitTest {
 	void insideATransactionItWaitsForTheCommit() {
 		TransactionSynchronizationManager.initSynchronization();
 
-		AfterCommit.run(() -> ran.add("after commit"));
+		binding.execute(() -> ran.add("after commit"));
 		assertThat(ran).isEmpty();
 
 		TransactionSynchronizationUtils.invokeAfterCommit(TransactionSynchronizationManager.getSynchronizations());
@@ -47,7 +50,7 @@ class AfterCommitTest {
 	void aRollbackDropsIt() {
 		TransactionSynchronizationManager.initSynchronization();
 
-		AfterCommit.run(() -> ran.add("after commit"));
+		binding.execute(() -> ran.add("after commit"));
 		TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
 				TransactionSynchronization.STATUS_ROLLED_BACK);
 
