@@ -18,7 +18,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ledgerline.caching.SharedValue;
-import io.ledgerline.tagcache.CommitBinding;
 import io.ledgerline.tagcache.redis.RedisInvalidationBus;
 import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
 import io.ledgerline.tagcache.spring.TagCacheBuilderCustomizer;
@@ -106,9 +105,9 @@ class ClusterConfig {
 	 */
 	@Bean
 	TagCacheBuilderCustomizer clusterCache(ClusterProperties properties, JournalFollower follower,
-			InvalidationJournal journal, CausalTokens tokens, Clock clock, CommitBinding commitBinding) {
+			InvalidationJournal journal, CausalTokens tokens, Clock clock) {
 		return builder -> builder.instanceId(properties.instanceName())
-			.recorder(new JournalRecorder(journal, tokens, properties.instanceName(), clock, commitBinding))
+			.recorder(new JournalRecorder(journal, tokens, properties.instanceName(), clock))
 			.ageLimit(follower::ageLimit);
 	}
 

@@ -9,7 +9,6 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import io.ledgerline.tagcache.CommitBinding;
 import io.ledgerline.tagcache.InvalidationIntent;
 import io.ledgerline.tagcache.InvalidationRecorder;
 
@@ -29,19 +28,11 @@ class JournalRecorder implements InvalidationRecorder {
 
 	private final Clock clock;
 
-	private final CommitBinding afterCommit;
-
-	/**
-	 * @param afterCommit the cache's own commit binding (the starter's, on Spring's
-	 * transaction synchronization): the token is issued when the invalidations run
-	 */
-	JournalRecorder(InvalidationJournal journal, CausalTokens tokens, String instanceId, Clock clock,
-			CommitBinding afterCommit) {
+	JournalRecorder(InvalidationJournal journal, CausalTokens tokens, String instanceId, Clock clock) {
 		this.journal = journal;
 		this.tokens = tokens;
 		this.instanceId = instanceId;
 		this.clock = clock;
-		this.afterCommit = afterCommit;
 	}
 
 	@Override
@@ -51,7 +42,7 @@ class JournalRecorder implements InvalidationRecorder {
 		if (response == null) {
 			return;
 		}
-		afterCommit.execute(() -> issue(response, position));
+		AfterCommit.run(() -> issue(response, position));
 	}
 
 	private void issue(HttpServletResponse response, long position) {

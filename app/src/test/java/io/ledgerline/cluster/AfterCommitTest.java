@@ -1,4 +1,4 @@
-package io.ledgerline.tagcache.spring.boot.autoconfigure;
+package io.ledgerline.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 /**
- * "Commit, then invalidate", with the synchronization switched on by hand: no app, no
- * database.
+ * "After the commit", with the synchronization switched on by hand: no app, no database.
  */
-class TransactionCommitBindingTest {
-
-	private final TransactionCommitBinding binding = new TransactionCommitBinding();
+class AfterCommitTest {
 
 	private final List<String> ran = new ArrayList<>();
 
@@ -30,7 +27,7 @@ class TransactionCommitBindingTest {
 
 	@Test
 	void outsideATransactionItRunsAtOnce() {
-		binding.execute(() -> ran.add("now"));
+		AfterCommit.run(() -> ran.add("now"));
 
 		assertThat(ran).containsExactly("now");
 	}
@@ -39,7 +36,7 @@ class TransactionCommitBindingTest {
 	void insideATransactionItWaitsForTheCommit() {
 		TransactionSynchronizationManager.initSynchronization();
 
-		binding.execute(() -> ran.add("after commit"));
+		AfterCommit.run(() -> ran.add("after commit"));
 		assertThat(ran).isEmpty();
 
 		TransactionSynchronizationUtils.invokeAfterCommit(TransactionSynchronizationManager.getSynchronizations());
@@ -50,7 +47,7 @@ class TransactionCommitBindingTest {
 	void aRollbackDropsIt() {
 		TransactionSynchronizationManager.initSynchronization();
 
-		binding.execute(() -> ran.add("after commit"));
+		AfterCommit.run(() -> ran.add("after commit"));
 		TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
 				TransactionSynchronization.STATUS_ROLLED_BACK);
 
