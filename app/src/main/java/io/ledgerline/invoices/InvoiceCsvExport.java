@@ -15,12 +15,13 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes one list view of an org's invoices as CSV, streamed: keyset batches of
- * {@value #BATCH} rows in the list's own order (newest first, the list's query and view
- * predicate), each written and flushed before the next is read, so memory stays bounded
- * by one batch whatever the org's size. Each batch is its own short read (no transaction
- * held open for the whole download), so a row changed during a long export shows as it
- * was when its batch was read.
+ * Writes one list view of an org's invoices as CSV, or a search within it (the rows the
+ * list shows for the same {@code q}), streamed: keyset batches of {@value #BATCH} rows in
+ * the list's own order (newest first, the list's query, view predicate and search), each
+ * written and flushed before the next is read, so memory stays bounded by one batch
+ * whatever the org's size. Each batch is its own short read (no transaction held open for
+ * the whole download), so a row changed during a long export shows as it was when its
+ * batch was read.
  *
  * <p>
  * Spreadsheet-safe: UTF-8 with a byte-order mark (Excel otherwise guesses a legacy code
@@ -50,15 +51,16 @@ public class InvoiceCsvExport {
 		this.invoices = invoices;
 	}
 
-	/** Writes the whole view; returns the number of invoice rows written. */
-	public long write(String orgId, InvoiceView view, LocalDate today, OutputStream out) throws IOException {
+	/** Writes the whole view (or search); returns the number of invoice rows written. */
+	public long write(String orgId, InvoiceView view, InvoiceSearch search, LocalDate today, OutputStream out)
+			throws IOException {
 		out.write(BOM);
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
 		row(writer, HEADER);
 		long written = 0;
 		long before = Long.MAX_VALUE;
 		while (true) {
-			List<Invoice> batch = invoices.page(orgId, view, today, before, BATCH);
+			List<Invoice> batch = invoices.page(orgId, view, today, search, before, BATCH);
 			for (Invoice invoice : batch) {
 				row(writer, List.of(text(invoice.number()), text(invoice.customerName()), invoice.issuedOn().toString(),
 						invoice.status().value(), invoice.total().toPlainString(), invoice.lifecycle().value(),

@@ -158,6 +158,65 @@ class InvoiceCsvExportTests {
 		assertThat(anonymous.getResponse().getContentAsString()).doesNotContain("Invoice number");
 	}
 
+	@Test
+	void aSearchExportsTheRowsTheSearchListsAndNoOthers() throws Exception {
+		for (String name : List.of("Émile Zola", "Emile Durand", "Zola Books", "Acme Corp")) {
+			create(name);
+		}
+		String listed = mvc.perform(json(org.member(), "/invoices?view=active&q=emile"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> searched = JsonPath.read(listed, "$.data.rows[*].number");
+		assertThat(searched).hasSize(2);
+
+		MvcResult result = mvc.perform(get("/invoices.csv?view=active&q=emile").with(user(org.member())))
+			.andExpect(status().isOk())
+			.andReturn();
+		List<List<String>> csv = parse(
+				new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
+		assertThat(csv.subList(1, csv.size()).stream().map(r -> r.get(0)).toList()).containsExactlyElementsOf(searched);
+		assertThat(csv.stream().skip(1).map(r -> r.get(1))).containsExactlyInAnyOrder("Émile Zola", "Emile Durand");
+		// The name says it is a search, without saying what was searched.
+		assertThat(result.getResponse().getHeader("Content-Disposition")).contains("-active-search-")
+			.doesNotContain("emile");
+		// Two words narrow it as they do on the list; a blank q is the whole view.
+		assertThat(csv(org.member(), "/invoices.csv?view=active&q=zola+emi")).hasSize(2);
+		assertThat(csv(org.member(), "/invoices.csv?view=active&q=+")).hasSize(5);
+	}
+
+	@Test
+	void theListLinksTheExportOfWhatItShows() throws Exception {
+		create("Émile Zola");
+		String plain = mvc.perform(get("/invoices?view=active").with(user(org.member())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(plain).contains("href=\"/invoices.csv?view=active\"").contains("Export this view (CSV)");
+		String searched = mvc
+			.perform(get("/invoices").param("view", "active").param("q", "émile z").with(user(org.member())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(searched).contains("href=\"/invoices.csv?view=active&amp;q=%C3%A9mile%20z\"")
+			.contains("Export these results (CSV)")
+			.doesNotContain("Export this view (CSV)");
+	}
+
+	@Test
+	void aBadSearchIsABadRequestBeforeAnyByte() throws Exception {
+		MvcResult tooLong = mvc.perform(get("/invoices.csv?q=" + "a".repeat(101)).with(user(org.member())))
+			.andExpect(status().isBadRequest())
+			.andReturn();
+		assertThat(tooLong.getResponse().getContentAsString()).contains("q is too long")
+			.doesNotContain("Invoice number");
+		mvc.perform(get("/invoices.csv").param("q", "a\u0007b").with(user(org.member())))
+			.andExpect(status().isBadRequest());
+		// A member's search of the admins' view is refused like the view itself.
+		mvc.perform(get("/invoices.csv?view=all&q=acme").with(user(org.member()))).andExpect(status().isForbidden());
+	}
+
 	private void create(String customer) throws Exception {
 		mvc.perform(form(org.member(), "/invoices").param("customerName", customer)
 			.param("issuedOn", "2026-11-20")
