@@ -27,12 +27,12 @@ import io.ledgerline.tagcache.testing.ManualClock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sessions across instances, over HTTP: the three instances of {@link TestCluster} on the
- * run's database (H2 by default, PostgreSQL in its tier). C never hears A's bus, so only
- * the journal, reached through the causal token, tells it of a session change made
- * elsewhere.
+ * Sessions across instances, over HTTP: the three instances of {@link TestCluster} on
+ * PostgreSQL, like every cluster test (a cluster runs on PostgreSQL only; under CI a
+ * missing one fails the run). C never hears A's bus, so only the journal, reached through
+ * the causal token, tells it of a session change made elsewhere.
  */
-@Tag("integration")
+@Tag("cluster")
 class SessionClusterTests {
 
 	static final String SESSION = "SESSION";
@@ -53,7 +53,7 @@ class SessionClusterTests {
 
 	@BeforeAll
 	static void startCluster() {
-		cluster = TestCluster.start();
+		cluster = TestCluster.startOnPostgres();
 		redis = cluster.redis();
 		a = cluster.a();
 		b = cluster.b();

@@ -36,7 +36,7 @@ record TestCluster(RedisProcess redis, ClusterTests.Instance a, ClusterTests.Ins
 		return start();
 	}
 
-	static TestCluster start() {
+	private static TestCluster start() {
 		RedisProcess redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18098));
 		String secret = "test-secret-" + UUID.randomUUID();
 		String shared = "ll-test-" + UUID.randomUUID() + ":";
