@@ -7,7 +7,6 @@ import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.aop.ProxyMethodInvocation;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import io.ledgerline.tagcache.TagCache;
 import io.ledgerline.tagcache.spring.CachedRead;
@@ -21,6 +20,8 @@ final class CachedReadInterceptor implements MethodInterceptor {
 
 	private final TagExpressions expressions;
 
+	private final MethodAnnotations<CachedRead> reads = new MethodAnnotations<>(CachedRead.class);
+
 	CachedReadInterceptor(ObjectProvider<TagCache> cache, TagExpressions expressions) {
 		this.cache = cache;
 		this.expressions = expressions;
@@ -28,7 +29,7 @@ final class CachedReadInterceptor implements MethodInterceptor {
 
 	@Override
 	public Object invoke(MethodInvocation call) throws Throwable {
-		CachedRead read = AnnotatedElementUtils.findMergedAnnotation(call.getMethod(), CachedRead.class);
+		CachedRead read = reads.find(call);
 		if (read == null) {
 			return call.proceed();
 		}

@@ -6,7 +6,6 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import io.ledgerline.tagcache.InvocationSource;
 import io.ledgerline.tagcache.TagCache;
@@ -26,6 +25,10 @@ final class TagWriteInterceptor implements MethodInterceptor {
 
 	private final TagExpressions expressions;
 
+	private final MethodAnnotations<UpdatesTags> updating = new MethodAnnotations<>(UpdatesTags.class);
+
+	private final MethodAnnotations<RevalidatesTags> revalidating = new MethodAnnotations<>(RevalidatesTags.class);
+
 	TagWriteInterceptor(ObjectProvider<TagCache> cache, TagExpressions expressions) {
 		this.cache = cache;
 		this.expressions = expressions;
@@ -33,9 +36,8 @@ final class TagWriteInterceptor implements MethodInterceptor {
 
 	@Override
 	public Object invoke(MethodInvocation call) throws Throwable {
-		UpdatesTags updates = AnnotatedElementUtils.findMergedAnnotation(call.getMethod(), UpdatesTags.class);
-		RevalidatesTags revalidates = AnnotatedElementUtils.findMergedAnnotation(call.getMethod(),
-				RevalidatesTags.class);
+		UpdatesTags updates = updating.find(call);
+		RevalidatesTags revalidates = revalidating.find(call);
 		List<String> updated = updates == null ? List.of() : expressions.tags(updates.value(), call);
 		List<String> revalidated = revalidates == null ? List.of() : expressions.tags(revalidates.value(), call);
 		TagCache tagCache = cache.getObject();
