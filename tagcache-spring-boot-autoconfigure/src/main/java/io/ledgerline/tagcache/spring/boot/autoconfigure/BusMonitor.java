@@ -55,9 +55,10 @@ final class BusMonitor {
 			return;
 		}
 		Instant now = clock.instant();
-		received.incrementAndGet();
 		lastReceivedAt = now;
 		lastLag = Duration.between(message.at(), now);
+		// Counted last: whoever sees the count also sees this message's time and lag.
+		received.incrementAndGet();
 	}
 
 	String type() {

@@ -1,9 +1,11 @@
 package io.ledgerline.tagcache.spring.boot.autoconfigure;
 
+import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
 import org.springframework.aop.Advisor;
+import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.aop.support.ComposablePointcut;
@@ -135,8 +137,7 @@ public final class TagCacheAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static Advisor tagCacheReadAdvisor(ObjectProvider<TagCache> cache, ObjectProvider<TagExpressions> expressions) {
-		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
-				AnnotationMatchingPointcut.forMethodAnnotation(CachedRead.class),
+		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(annotated(CachedRead.class),
 				new CachedReadInterceptor(cache, expressions.getObject()));
 		advisor.setOrder(READ_ADVISOR_ORDER);
 		return advisor;
@@ -145,13 +146,20 @@ public final class TagCacheAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static Advisor tagCacheWriteAdvisor(ObjectProvider<TagCache> cache, ObjectProvider<TagExpressions> expressions) {
-		ComposablePointcut writes = new ComposablePointcut(
-				AnnotationMatchingPointcut.forMethodAnnotation(UpdatesTags.class))
-			.union(AnnotationMatchingPointcut.forMethodAnnotation(RevalidatesTags.class));
+		ComposablePointcut writes = new ComposablePointcut(annotated(UpdatesTags.class))
+			.union(annotated(RevalidatesTags.class));
 		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(writes,
 				new TagWriteInterceptor(cache, expressions.getObject()));
 		advisor.setOrder(WRITE_ADVISOR_ORDER);
 		return advisor;
+	}
+
+	/**
+	 * The methods that carry {@code annotation} themselves or on a method they implement
+	 * or override (an interface's, say), as {@code @Cacheable} finds its own.
+	 */
+	private static Pointcut annotated(Class<? extends Annotation> annotation) {
+		return new AnnotationMatchingPointcut(null, annotation, true);
 	}
 
 	/** With Spring's transactions: invalidate after the commit, never on rollback. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,13 +24,13 @@ import io.ledgerline.tagcache.spring.CachedRead;
 import io.ledgerline.tagcache.spring.UpdatesTags;
 
 /**
- * The annotations on an implementation's methods, called through its interface: a class
- * proxy (Spring Boot's default) and an interface proxy
+ * The annotations on an implementation's methods or on its interface's, called through
+ * the interface: a class proxy (Spring Boot's default) and an interface proxy
  * ({@code spring.aop.proxy-target-class=false}) both cache the read and invalidate after
- * the write. An interface proxy's call names the interface's method, which carries no
- * annotation.
+ * the write. An interface proxy's call names the interface's method, a class proxy's the
+ * class's: either may be the one without the annotation.
  */
-class AnnotatedImplementationTests {
+class AnnotatedMethodsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TagCacheAutoConfiguration.class))
@@ -40,17 +43,25 @@ class AnnotatedImplementationTests {
 			Books books = context.getBean(Books.class);
 			assertThat(AopUtils.isJdkDynamicProxy(books)).isEqualTo(!proxyTargetClass);
 			assertThat(AopUtils.isCglibProxy(books)).isEqualTo(proxyTargetClass);
+			assertCachedAndInvalidated(books::title, books::newEdition, books::loads);
 
-			assertThat(books.title(7)).isEqualTo("Book 7, edition 0");
-			assertThat(books.title(7)).isEqualTo("Book 7, edition 0");
-			assertThat(books.loads()).isEqualTo(1);
-
-			try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
-				books.newEdition(7);
-			}
-			assertThat(books.title(7)).isEqualTo("Book 7, edition 1");
-			assertThat(books.loads()).isEqualTo(2);
+			Records records = context.getBean(Records.class);
+			assertThat(AopUtils.isJdkDynamicProxy(records)).isEqualTo(!proxyTargetClass);
+			assertCachedAndInvalidated(records::title, records::newEdition, records::loads);
 		});
+	}
+
+	private static void assertCachedAndInvalidated(LongFunction<String> title, LongConsumer newEdition,
+			IntSupplier loads) {
+		assertThat(title.apply(7)).endsWith(" 7, edition 0");
+		assertThat(title.apply(7)).endsWith(" 7, edition 0");
+		assertThat(loads.getAsInt()).isEqualTo(1);
+
+		try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
+			newEdition.accept(7);
+		}
+		assertThat(title.apply(7)).endsWith(" 7, edition 1");
+		assertThat(loads.getAsInt()).isEqualTo(2);
 	}
 
 	interface Books {
@@ -89,12 +100,54 @@ class AnnotatedImplementationTests {
 
 	}
 
+	/** The annotations on the interface this time; the implementation has none. */
+	interface Records {
+
+		@CachedRead(key = "'record:' + #id", tags = "'record:' + #id")
+		String title(long id);
+
+		@UpdatesTags("'record:' + #id")
+		void newEdition(long id);
+
+		int loads();
+
+	}
+
+	static class Crate implements Records {
+
+		private final AtomicInteger loads = new AtomicInteger();
+
+		private final Map<Long, Integer> editions = new ConcurrentHashMap<>();
+
+		@Override
+		public String title(long id) {
+			loads.incrementAndGet();
+			return "Record " + id + ", edition " + editions.getOrDefault(id, 0);
+		}
+
+		@Override
+		public void newEdition(long id) {
+			editions.merge(id, 1, Integer::sum);
+		}
+
+		@Override
+		public int loads() {
+			return loads.get();
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Library {
 
 		@Bean
 		Books books() {
 			return new Shelf();
+		}
+
+		@Bean
+		Records records() {
+			return new Crate();
 		}
 
 	}
