@@ -6,8 +6,12 @@ import java.util.Objects;
 
 /**
  * What a cache that led a refresh hands to the others through its
- * {@link RefreshCoordinator}: the value, when its loader started, and the epochs each of
- * its tags had just before (the leader's {@code TagSnapshot}).
+ * {@link RefreshCoordinator}: the value, when its loader started, and per tag the epoch
+ * through which the value reflects every invalidation: the higher of the tag's epoch and
+ * the highest epoch the leader had seen, just before its loader started (the leader's
+ * {@code TagSnapshot}). Not the tag's epoch alone: each cache starts a tag's state at its
+ * own highest epoch, so that would differ between caches with no invalidation between
+ * them, and refuse the result.
  *
  * <p>
  * A receiver serves the value only as far as those epochs allow: for each tag it takes
@@ -21,7 +25,8 @@ import java.util.Objects;
  * @param generation the generation the refresh was claimed for
  * @param value the loaded value, never {@code null}
  * @param fetchedAt when the leader's loader started, by the leader's clock
- * @param tags the entry's tags in the cache's order, with the epochs the leader saw
+ * @param tags the entry's tags in the cache's order, each with the epochs its value
+ * reflects
  * @param origin the leader's instance id
  */
 public record SharedRefresh(String key, long generation, Object value, Instant fetchedAt, List<SeenTag> tags,

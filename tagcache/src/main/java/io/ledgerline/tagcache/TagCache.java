@@ -422,11 +422,15 @@ public final class TagCache {
 	}
 
 	TagSnapshot snapshot(List<String> tags) {
+		// Read before the states: an invalidation arriving in between raises a state
+		// above
+		// it, never the other way round.
+		long covered = epochs.get();
 		TagState[] states = new TagState[tags.size()];
 		for (int i = 0; i < states.length; i++) {
 			states[i] = tagStates.get(tags.get(i), tag -> new TagState(epochs.get()));
 		}
-		return TagSnapshot.of(states);
+		return TagSnapshot.of(states, covered);
 	}
 
 	// ---------------------------------------------------------------------------------------------

@@ -16,10 +16,18 @@ final class TagSnapshot {
 
 	private final long[] staleSeen;
 
-	private TagSnapshot(TagState[] states) {
+	/**
+	 * The highest epoch the cache had seen, for any tag, when the snapshot was taken:
+	 * every invalidation numbered at or below it was allocated after its write committed,
+	 * so before the loader started (0 when unknown).
+	 */
+	private final long coveredThrough;
+
+	private TagSnapshot(TagState[] states, long coveredThrough) {
 		this.states = states;
 		this.expireSeen = new long[states.length];
 		this.staleSeen = new long[states.length];
+		this.coveredThrough = coveredThrough;
 		for (int i = 0; i < states.length; i++) {
 			expireSeen[i] = states[i].expireEpoch();
 			staleSeen[i] = states[i].stale().epoch();
@@ -30,10 +38,15 @@ final class TagSnapshot {
 		this.states = states;
 		this.expireSeen = expireSeen;
 		this.staleSeen = staleSeen;
+		this.coveredThrough = 0;
 	}
 
-	static TagSnapshot of(TagState[] states) {
-		return new TagSnapshot(states);
+	/**
+	 * @param coveredThrough the highest epoch the cache had seen before reading the
+	 * states' epochs
+	 */
+	static TagSnapshot of(TagState[] states, long coveredThrough) {
+		return new TagSnapshot(states, coveredThrough);
 	}
 
 	/**
@@ -52,11 +65,19 @@ final class TagSnapshot {
 		return generation;
 	}
 
-	/** The epochs seen, named by {@code tags} (the names of the states, in order). */
+	/**
+	 * What the loader's value reflects, per tag of {@code tags} (the names of the states,
+	 * in order): every invalidation up to the higher of the tag's epoch and
+	 * {@link #coveredThrough}. Not the tag's epoch alone: a state starts at its own
+	 * cache's highest epoch, so another cache whose state of the same tag started higher
+	 * would take that epoch for an invalidation the leader missed, and refuse every
+	 * result.
+	 */
 	List<SharedRefresh.SeenTag> seen(List<String> tags) {
 		List<SharedRefresh.SeenTag> seen = new ArrayList<>(states.length);
 		for (int i = 0; i < states.length; i++) {
-			seen.add(new SharedRefresh.SeenTag(tags.get(i), expireSeen[i], staleSeen[i]));
+			seen.add(new SharedRefresh.SeenTag(tags.get(i), Math.max(expireSeen[i], coveredThrough),
+					Math.max(staleSeen[i], coveredThrough)));
 		}
 		return seen;
 	}

@@ -214,6 +214,50 @@ class SharedRefreshTest {
 	}
 
 	@Test
+	void aResultIsTakenWhereTheTagsStateStartedAtAHigherEpochThanTheLeaders() {
+		read(a);
+		// Another tag's invalidation between the first reads: b and c start their state
+		// of
+		// TAG above the epoch a's started at, though nothing invalidated TAG in between
+		// (caches that started at different times always differ so).
+		c.revalidateTag("org:1:other", "hours");
+		read(b);
+		read(c);
+		a.revalidateTag(TAG, "hours");
+		assertThat(loader.calls()).isEqualTo(3);
+
+		assertThat(read(a).value()).isEqualTo("v1");
+		assertThat(read(b).value()).isEqualTo("v2");
+		assertThat(read(c).value()).isEqualTo("v3");
+		Instant refreshedAt = clock.advance(Duration.ofMillis(10));
+		refreshesA.runPending();
+		refreshesB.runPending();
+		refreshesC.runPending();
+
+		assertThat(loader.calls()).as("a led; b and c took its result").isEqualTo(4);
+		for (TagCache cache : List.of(a, b, c)) {
+			assertThat(read(cache)).extracting(Cached::value, Cached::fetchedAt).containsExactly("v4", refreshedAt);
+		}
+		assertThat(refreshesB.pendingCount() + refreshesC.pendingCount()).as("fresh: nothing left to refresh").isZero();
+	}
+
+	@Test
+	void aResultIsRefusedWhereAnUpdateAboveEverythingTheLeaderHadSeenIsKnown() {
+		long generation = warmThenRevalidate();
+		RefreshCoordinator.Claim.Lead lead = (RefreshCoordinator.Claim.Lead) coordinator.claim("k", generation);
+		// b's write lands after the leader's loader started: its epoch is above all the
+		// leader had seen.
+		try (InvocationScope action = TagCache.openScope(InvocationSource.ACTION)) {
+			b.updateTag(TAG);
+		}
+		long update = wire.get(wire.size() - 1).epoch();
+		coordinator.complete(lead, new SharedRefresh("k", generation, "before-update", clock.instant(),
+				List.of(new SharedRefresh.SeenTag(TAG, update - 1, update - 1)), "elsewhere"));
+
+		assertThat(read(c).value()).as("dead here: loaded afresh").isEqualTo("v4");
+	}
+
+	@Test
 	void anEntryStaleByAgeAloneIsRefreshedByEachCache() {
 		read(a);
 		read(b);
