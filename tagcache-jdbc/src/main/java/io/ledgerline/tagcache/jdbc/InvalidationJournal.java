@@ -121,15 +121,14 @@ public final class InvalidationJournal {
 	 * lowest first: a seek on the primary key, never a scan of what was read before.
 	 */
 	List<Row> after(long seq, Collection<Long> gaps) {
-		return onCurrent("Reading the invalidation journal",
-				connection -> select(connection, "seq, tag, kind, stale_window_ms, origin, occurred_at", seq, gaps,
-						rs -> {
-							long window = rs.getLong("stale_window_ms");
-							Duration staleWindow = rs.wasNull() ? null : Duration.ofMillis(window);
-							return new Row(rs.getLong("seq"), fromColumn(rs.getString("tag")),
-									TagInvalidation.Kind.valueOf(rs.getString("kind")), staleWindow,
-									rs.getString("origin"), instant(rs, "occurred_at"));
-						}));
+		return onCurrent("Reading the invalidation journal", connection -> select(connection,
+				"seq, tag, kind, stale_window_ms, origin, occurred_at", seq, gaps, rs -> {
+					long window = rs.getLong("stale_window_ms");
+					Duration staleWindow = rs.wasNull() ? null : Duration.ofMillis(window);
+					return new Row(rs.getLong("seq"), fromColumn(rs.getString("tag")),
+							TagInvalidation.Kind.valueOf(rs.getString("kind")), staleWindow, rs.getString("origin"),
+							instant(rs, "occurred_at"));
+				}));
 	}
 
 	/** The positions {@link #after(long, Collection)} would return, without the rows. */
@@ -159,8 +158,8 @@ public final class InvalidationJournal {
 	/**
 	 * Deletes up to {@code limit} rows that occurred before {@code cutoff}, oldest first
 	 * and after {@code after} (the previous batch's last row, or {@code null}), and
-	 * raises the pruned position to the highest one deleted, on {@code connection}: run it
-	 * in a transaction, so the rows and the position change together. Only the deleted
+	 * raises the pruned position to the highest one deleted, on {@code connection}: run
+	 * it in a transaction, so the rows and the position change together. Only the deleted
 	 * rows are locked: appends insert new positions and never wait for it.
 	 * @return the batch (the next one starts after its last row), or {@code null} if no
 	 * row was left

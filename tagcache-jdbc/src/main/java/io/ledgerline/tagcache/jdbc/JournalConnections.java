@@ -8,9 +8,9 @@ import javax.sql.DataSource;
 
 /**
  * Where the journal gets "the current connection" for an append, and how it gives it
- * back. An append must run on the writer's own connection, so its rows commit or roll back
- * with the write: an application with its own transaction management implements this to
- * hand out the connection bound to the current transaction (the starter does it with
+ * back. An append must run on the writer's own connection, so its rows commit or roll
+ * back with the write: an application with its own transaction management implements this
+ * to hand out the connection bound to the current transaction (the starter does it with
  * Spring's {@code DataSourceUtils}). {@link #of(DataSource)} is for code that commits by
  * hand on connections of its own.
  */

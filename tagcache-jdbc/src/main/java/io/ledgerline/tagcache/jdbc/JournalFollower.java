@@ -277,7 +277,8 @@ public final class JournalFollower implements InvalidationBus {
 		gaps.clear();
 		lostGaps.incrementAndGet();
 		LOG.log(Level.WARNING,
-				"Gave up on positions of the invalidation journal not seen yet: {0}; condemned every cached entry", why);
+				"Gave up on positions of the invalidation journal not seen yet: {0}; condemned every cached entry",
+				why);
 	}
 
 	/**
@@ -383,7 +384,8 @@ public final class JournalFollower implements InvalidationBus {
 		if (!connected) {
 			outages.incrementAndGet();
 			degraded = true;
-			LOG.log(Level.WARNING, "Invalidation bus down: serving nothing older than {0} until it is back", staleBound);
+			LOG.log(Level.WARNING, "Invalidation bus down: serving nothing older than {0} until it is back",
+					staleBound);
 			return;
 		}
 		try {
@@ -433,7 +435,6 @@ public final class JournalFollower implements InvalidationBus {
 		redis.close();
 	}
 
-
 	/**
 	 * Builds and starts a {@link JournalFollower}. The instance id is required; by
 	 * default the stale bound is 5 s, the catch-up interval 1 s and the gap timeout 1 min
@@ -461,7 +462,10 @@ public final class JournalFollower implements InvalidationBus {
 			this.redis = Objects.requireNonNull(redis, "redis");
 		}
 
-		/** This instance's id, as the cache's and the recorder's: its own rows are skipped. */
+		/**
+		 * This instance's id, as the cache's and the recorder's: its own rows are
+		 * skipped.
+		 */
 		public Builder instanceId(String instanceId) {
 			this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
 			return this;
@@ -499,7 +503,8 @@ public final class JournalFollower implements InvalidationBus {
 		/** Reads the journal's head, then starts the Redis bus and the poller. */
 		public JournalFollower start() {
 			if (instanceId == null) {
-				throw new IllegalStateException("instanceId is required: the follower skips this instance's own rows by it");
+				throw new IllegalStateException(
+						"instanceId is required: the follower skips this instance's own rows by it");
 			}
 			return new JournalFollower(this).start(catchUpInterval);
 		}

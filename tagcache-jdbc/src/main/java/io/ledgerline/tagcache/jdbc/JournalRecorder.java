@@ -59,7 +59,9 @@ public final class JournalRecorder implements InvalidationRecorder {
 			this.journal = Objects.requireNonNull(journal, "journal");
 		}
 
-		/** Names this instance in its rows (the cache's and the follower's instance id). */
+		/**
+		 * Names this instance in its rows (the cache's and the follower's instance id).
+		 */
 		public Builder instanceId(String instanceId) {
 			this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
 			return this;
@@ -79,7 +81,8 @@ public final class JournalRecorder implements InvalidationRecorder {
 
 		public JournalRecorder build() {
 			if (instanceId == null) {
-				throw new IllegalStateException("instanceId is required: the follower skips this instance's own rows by it");
+				throw new IllegalStateException(
+						"instanceId is required: the follower skips this instance's own rows by it");
 			}
 			return new JournalRecorder(this);
 		}
