@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,8 +53,13 @@ public final class TagCacheJdbcAutoConfiguration {
 	 */
 	public static final String PRUNING_SCHEDULE = "tagCacheJournalPruning";
 
+	/**
+	 * After the database's initialization (Flyway, Liquibase, SQL scripts), which may be
+	 * what creates the tables: the follower reads them as it starts.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
 	InvalidationJournal tagCacheInvalidationJournal(DataSource dataSource) {
 		return InvalidationJournal.of(dataSource, new TransactionConnections(dataSource));
 	}
