@@ -115,6 +115,30 @@ class TagCacheJdbcAutoConfigurationTests {
 	}
 
 	@Test
+	void aGapTimeoutAboveHalfTheRetentionStopsTheStartWithThePropertysName() {
+		runner
+			.withPropertyValues("tagcache.jdbc.enabled=true", "tagcache.jdbc.retention=10m",
+					"tagcache.jdbc.gap-timeout=6m")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("tagcache.jdbc")
+				.hasMessageContaining("gap-timeout must be positive and at most half the retention"));
+	}
+
+	@Test
+	void theGapTimeoutDefaultsToAMinuteOrHalfAShorterRetention() {
+		runner.withPropertyValues("tagcache.jdbc.enabled=true", "tagcache.jdbc.retention=90s").run(context -> {
+			TagCacheProperties.Jdbc jdbc = context.getBean(TagCacheProperties.class).jdbc();
+			assertThat(jdbc.gapTimeoutOrDefault()).hasSeconds(45);
+		});
+		runner.withPropertyValues("tagcache.jdbc.enabled=true").run(context -> {
+			TagCacheProperties.Jdbc jdbc = context.getBean(TagCacheProperties.class).jdbc();
+			assertThat(jdbc.gapTimeoutOrDefault()).hasMinutes(1);
+		});
+	}
+
+	@Test
 	void aWriteRecordsItsRowsInItsTransactionAndTheyRollBackWithIt() {
 		runner.withPropertyValues("tagcache.jdbc.enabled=true").withUserConfiguration(Listening.class).run(context -> {
 			TagCache cache = context.getBean(TagCache.class);
