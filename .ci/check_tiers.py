@@ -12,6 +12,8 @@ directory. A tier counts as run only when all of this holds:
   the JDBC driver's product name to target/test-database/<tier>.properties), and every
   integration test class of the source tree ran there with as many tests as on H2;
 - H2: likewise, the database really was H2.
+- tagcache-jdbc: its tests ran on H2 and again on PostgreSQL (its own report directory
+  and target/test-database record, like the app's), with as many tests there as on H2.
 
 Usage: check_tiers.py [--root DIR] [--since EPOCH_SECONDS]
 """
@@ -57,8 +59,8 @@ def integration_classes(test_root):
     return names
 
 
-def database_of(root, tier, since):
-    path = os.path.join(root, "app/target/test-database", tier + ".properties")
+def database_of(root, tier, since, module="app"):
+    path = os.path.join(root, module, "target/test-database", tier + ".properties")
     if not os.path.exists(path) or os.path.getmtime(path) < since:
         return None
     with open(path, encoding="utf-8") as f:
@@ -95,6 +97,8 @@ def main(argv):
     postgres = reports(os.path.join(root, "app/target/surefire-reports-postgres/TEST-*.xml"), since)
     tagcache = reports(os.path.join(root, "tagcache/target/surefire-reports/TEST-*.xml"), since)
     redis_bus = reports(os.path.join(root, "tagcache-redis/target/surefire-reports/TEST-*.xml"), since)
+    journal = reports(os.path.join(root, "tagcache-jdbc/target/surefire-reports/TEST-*.xml"), since)
+    journal_postgres = reports(os.path.join(root, "tagcache-jdbc/target/surefire-reports-postgres/TEST-*.xml"), since)
     cluster = {n: c for n, c in postgres.items() if ".cluster." in n and n.endswith("ClusterTests")}
     browser = {n: c for n, c in h2.items() if ".browser." in n and n.endswith("BrowserTest")}
 
@@ -105,6 +109,13 @@ def main(argv):
     ran(checks, "tagcache", tagcache)
     ran(checks, "tagcache-redis (a private redis-server)", redis_bus)
     ran(checks, "cluster (instances sharing PostgreSQL and Redis)", cluster)
+    ran(checks, "tagcache-jdbc on H2", journal)
+    ran(checks, "tagcache-jdbc on PostgreSQL", journal_postgres)
+    checks.require(total(journal_postgres)[0] >= total(journal)[0], "tagcache-jdbc runs on PostgreSQL what it runs on H2",
+                   f"{total(journal_postgres)[0]} tests on PostgreSQL, {total(journal)[0]} on H2")
+    product = database_of(root, "postgres", since, module="tagcache-jdbc")
+    checks.require(product == "PostgreSQL", "tagcache-jdbc PostgreSQL database",
+                   f"the tests talked to {product or 'nothing recorded by this run'}")
 
     product = database_of(root, "postgres", since)
     checks.require(product == "PostgreSQL", "PostgreSQL tier database",

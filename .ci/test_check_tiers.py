@@ -14,6 +14,8 @@ import check_tiers  # noqa: E402
 REPORT = ('<?xml version="1.0" encoding="UTF-8"?>\n'
           '<testsuite name="{name}" tests="{tests}" skipped="{skipped}" failures="0" errors="0"/>\n')
 
+JOURNAL_TESTS = "io.ledgerline.tagcache.jdbc.JournalFollowerTests"
+
 
 class Tree:
     """A workspace with one integration class, one browser test and one unit test."""
@@ -30,8 +32,11 @@ class Tree:
         self.report("tagcache/target/surefire-reports", "io.ledgerline.tagcache.ReadTest", 9)
         self.report("tagcache-redis/target/surefire-reports", "io.ledgerline.tagcache.redis.RedisInvalidationBusTest", 6)
         self.report("app/target/surefire-reports-postgres", "io.ledgerline.cluster.ClusterTests", 7)
+        self.report("tagcache-jdbc/target/surefire-reports", JOURNAL_TESTS, 5)
+        self.report("tagcache-jdbc/target/surefire-reports-postgres", JOURNAL_TESTS, 5)
         self.database("h2", "H2")
         self.database("postgres", "PostgreSQL")
+        self.database("postgres", "PostgreSQL", module="tagcache-jdbc")
 
     def path(self, relative):
         path = os.path.join(self.root, relative)
@@ -46,8 +51,8 @@ class Tree:
         with open(self.path(f"{directory}/TEST-{name}.xml"), "w", encoding="utf-8") as f:
             f.write(REPORT.format(name=name, tests=tests, skipped=skipped))
 
-    def database(self, tier, product):
-        with open(self.path(f"app/target/test-database/{tier}.properties"), "w", encoding="utf-8") as f:
+    def database(self, tier, product, module="app"):
+        with open(self.path(f"{module}/target/test-database/{tier}.properties"), "w", encoding="utf-8") as f:
             f.write(f"product={product}\n")
 
     def remove(self, relative):
@@ -81,6 +86,22 @@ class CheckTiersTest(unittest.TestCase):
     def test_a_run_without_the_redis_bus_tests_fails(self):
         self.tree.remove(
             "tagcache-redis/target/surefire-reports/TEST-io.ledgerline.tagcache.redis.RedisInvalidationBusTest.xml")
+        self.assertEqual(self.tree.check(), 1)
+
+    def test_a_journal_module_that_ran_nothing_on_postgres_fails(self):
+        self.tree.remove(f"tagcache-jdbc/target/surefire-reports-postgres/TEST-{JOURNAL_TESTS}.xml")
+        self.assertEqual(self.tree.check(), 1)
+
+    def test_a_journal_module_that_ran_fewer_tests_on_postgres_fails(self):
+        self.tree.report("tagcache-jdbc/target/surefire-reports-postgres", JOURNAL_TESTS, 2)
+        self.assertEqual(self.tree.check(), 1)
+
+    def test_a_journal_module_whose_postgres_run_was_on_h2_fails(self):
+        self.tree.database("postgres", "H2", module="tagcache-jdbc")
+        self.assertEqual(self.tree.check(), 1)
+
+    def test_a_journal_module_that_ran_nothing_on_h2_fails(self):
+        self.tree.remove(f"tagcache-jdbc/target/surefire-reports/TEST-{JOURNAL_TESTS}.xml")
         self.assertEqual(self.tree.check(), 1)
 
     def test_a_postgres_tier_that_ran_on_h2_fails(self):

@@ -1,6 +1,5 @@
 package io.ledgerline.cluster;
 
-import java.time.Clock;
 import java.util.List;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -12,20 +11,22 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.web.http.SessionRepositoryFilter;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ledgerline.caching.SharedValue;
-import io.ledgerline.tagcache.redis.RedisInvalidationBus;
+import io.ledgerline.tagcache.jdbc.JournalFollower;
+import io.ledgerline.tagcache.jdbc.JournalPruner;
 import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
-import io.ledgerline.tagcache.spring.TagCacheBuilderCustomizer;
+import io.ledgerline.tagcache.spring.boot.autoconfigure.TagCacheJdbcAutoConfiguration;
 
 /**
  * The {@code cluster} profile: what several instances of the app behind a load balancer
- * share. Invalidations travel over Redis and are recorded in the journal, and causal
- * tokens carry a user's last write to whichever instance serves them next. Sessions
+ * share. The tagcache starter wires the invalidation journal, its recorder and the
+ * follower (Redis plus the journal) from {@code tagcache.jdbc.*} and
+ * {@code tagcache.redis.*}, which {@code application-cluster.yml} maps from
+ * {@code ledgerline.cluster.*}. What is Ledgerline's own is here: causal tokens carry a
+ * user's last write to whichever instance serves them next, the journal is pruned on the
+ * job runner, shared refreshes, the instance header, meters and health. Sessions
  * ({@code io.ledgerline.sessions}) ride on the same machinery.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,46 +37,25 @@ class ClusterConfig {
 	static final String PRUNING_TASK = "invalidation-journal-pruning";
 
 	@Bean
-	InvalidationJournal invalidationJournal(JdbcClient jdbc) {
-		return new InvalidationJournal(jdbc);
-	}
-
-	@Bean
 	CausalTokens causalTokens(ClusterProperties properties) {
 		return new CausalTokens(properties.tokenSecret());
 	}
 
+	/** The starter's recorder tells it each write's position: the causal token. */
 	@Bean
-	JournalPruner journalPruner(InvalidationJournal journal, PlatformTransactionManager transactions,
-			ClusterProperties properties, Clock clock) {
-		return new JournalPruner(journal, new TransactionTemplate(transactions), properties.journalRetention(),
-				properties.journalPruneBatch(), clock);
+	CausalTokenIssuer causalTokenIssuer(CausalTokens tokens) {
+		return new CausalTokenIssuer(tokens);
 	}
 
 	/**
 	 * On the job runner: one instance prunes at a time (the others would only contend for
-	 * the same rows), and the schedule survives restarts.
+	 * the same rows), and the schedule survives restarts. Under the starter's schedule
+	 * name, so its own (every instance, on a thread) backs off.
 	 */
-	@Bean
+	@Bean(TagCacheJdbcAutoConfiguration.PRUNING_SCHEDULE)
 	RecurringTask<Void> journalPruning(JournalPruner pruner, ClusterProperties properties) {
 		return Tasks.recurring(PRUNING_TASK, Schedules.fixedDelay(properties.journalPruneInterval()))
 			.execute((instance, context) -> pruner.prune());
-	}
-
-	@Bean(destroyMethod = "close")
-	JournalFollower journalFollower(ClusterProperties properties, InvalidationJournal journal, Clock clock) {
-		// Redis keeps the journal's window; every instance trims it (idempotent, and
-		// cheap).
-		RedisInvalidationBus redis = RedisInvalidationBus.builder()
-			.uri(properties.redisUrl())
-			.prefix(properties.keyPrefix())
-			.commandTimeout(properties.redisTimeout())
-			.retention(properties.journalRetention())
-			.trimInterval(properties.journalPruneInterval())
-			.clock(clock)
-			.build();
-		return new JournalFollower(redis, journal, properties.instanceName(), properties.staleBound(),
-				properties.catchUpInterval(), properties.journalGapTimeout(), clock);
 	}
 
 	/**
@@ -95,20 +75,6 @@ class ClusterConfig {
 
 	private static <V> void share(RedisRefreshCoordinator.Builder builder, SharedValue<V> shared) {
 		builder.share(shared.keyPrefix(), shared.codec());
-	}
-
-	/**
-	 * The rest of the cache's cluster wiring. The starter itself takes the follower as
-	 * the cache's bus (its local bus backs off for it; its Redis bus needs
-	 * {@code tagcache.redis.uri}, which the app never sets, so there is one bus) and the
-	 * refresh coordinator above.
-	 */
-	@Bean
-	TagCacheBuilderCustomizer clusterCache(ClusterProperties properties, JournalFollower follower,
-			InvalidationJournal journal, CausalTokens tokens, Clock clock) {
-		return builder -> builder.instanceId(properties.instanceName())
-			.recorder(new JournalRecorder(journal, tokens, properties.instanceName(), clock))
-			.ageLimit(follower::ageLimit);
 	}
 
 	@Bean

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.ledgerline.tagcache.jdbc.JournalFollower;
+
 /**
  * Names the instance on every response ({@code X-Ledgerline-Instance}), and keeps the
  * causal token's promise: a request carrying a position this instance has not read yet
@@ -18,10 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>
  * It runs outside Spring Session's filter, so the catch-up comes before the session is
- * read, and it holds the response for the {@link JournalRecorder} until the session's own
- * save is done: a session changed by a request is saved after the servlet returned, when
- * Spring's request context is already gone, and its causal token must still reach the
- * browser.
+ * read, and it holds the response for the {@link CausalTokenIssuer} until the session's
+ * own save is done: a session changed by a request is saved after the servlet returned,
+ * when Spring's request context is already gone, and its causal token must still reach
+ * the browser.
  */
 class ClusterFilter extends OncePerRequestFilter {
 

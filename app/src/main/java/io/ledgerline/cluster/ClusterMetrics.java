@@ -12,6 +12,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
 import io.ledgerline.tagcache.redis.RedisRefreshCoordinator.Counts;
 
+import io.ledgerline.tagcache.jdbc.JournalFollower;
+import io.ledgerline.tagcache.jdbc.JournalGaps;
+import io.ledgerline.tagcache.jdbc.JournalPruner;
+
 /**
  * The cluster's meters: how often this instance condemned its whole cache (behind the
  * retention window, behind Redis, or unable to wait for a gap), how many journal rows it

@@ -49,13 +49,11 @@ record ClusterProperties(@DefaultValue("instance") String instanceName,
 			throw new IllegalArgumentException(
 					"ledgerline.cluster.journal-retention must be at least 1m, was " + journalRetention);
 		}
+		// Unset, the starter's default applies (tagcache.jdbc.gap-timeout, mapped in
+		// application-cluster.yml).
 		Duration halfRetention = journalRetention.dividedBy(2);
-		if (journalGapTimeout == null) {
-			journalGapTimeout = Duration.ofMinutes(1).compareTo(halfRetention) < 0 ? Duration.ofMinutes(1)
-					: halfRetention;
-		}
-		if (journalGapTimeout.isZero() || journalGapTimeout.isNegative()
-				|| journalGapTimeout.compareTo(halfRetention) > 0) {
+		if (journalGapTimeout != null && (journalGapTimeout.isZero() || journalGapTimeout.isNegative()
+				|| journalGapTimeout.compareTo(halfRetention) > 0)) {
 			throw new IllegalArgumentException(
 					"ledgerline.cluster.journal-gap-timeout must be positive and at most half the journal retention ("
 							+ halfRetention + "), was " + journalGapTimeout);

@@ -4,6 +4,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
+import io.ledgerline.tagcache.jdbc.JournalFollower;
+
 /**
  * UP while Redis carries invalidations; DEGRADED (still serving, HTTP 200) while it does
  * not: then nothing older than the stale bound is served and the journal is polled.

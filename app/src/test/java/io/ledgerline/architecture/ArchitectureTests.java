@@ -81,9 +81,20 @@ class ArchitectureTests {
 		.resideInAPackage("io.ledgerline.tagcache..")
 		.and()
 		.resideOutsideOfPackage("io.ledgerline.tagcache.redis..")
+		// The journal module adds JDBC's javax.sql; its own rule below.
+		.and()
+		.resideOutsideOfPackage("io.ledgerline.tagcache.jdbc..")
 		.should()
 		.dependOnClassesThat()
 		.resideOutsideOfPackages("io.ledgerline.tagcache..", "java..", "com.github.benmanes.caffeine..");
+
+	/** The journal adds JDBC (java.sql, javax.sql) to the cache and the Redis bus. */
+	@ArchTest
+	static final ArchRule theJournalKnowsOnlyTheCacheTheRedisBusAndJdbc = noClasses().that()
+		.resideInAPackage("io.ledgerline.tagcache.jdbc..")
+		.should()
+		.dependOnClassesThat()
+		.resideOutsideOfPackages("io.ledgerline.tagcache..", "java..", "javax.sql..");
 
 	/** The Redis bus adds Lettuce, and nothing else. */
 	@ArchTest

@@ -764,7 +764,12 @@ public final class TagCache {
 		return Nanos.of(clock.instant());
 	}
 
-	private static String defaultInstanceId() {
+	/**
+	 * The instance id a cache takes when its builder is given none: {@code hostname:pid}.
+	 * For the parts of a cluster that must name this instance as its cache does (a
+	 * journal's rows, say) before the cache is built.
+	 */
+	public static String defaultInstanceId() {
 		String host;
 		try {
 			host = InetAddress.getLocalHost().getHostName();

@@ -78,8 +78,7 @@ public final class TagCacheAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BusMonitor tagCacheBusMonitor(InvalidationBus bus) {
-		return new BusMonitor(bus instanceof LocalInvalidationBus ? "local" : bus.getClass().getSimpleName(),
-				() -> true);
+		return BusMonitors.of(bus);
 	}
 
 	@Bean

@@ -40,6 +40,8 @@ import org.springframework.validation.annotation.Validated;
  * redefined)
  * @param actionScope which requests are actions, where {@code updateTag} is allowed
  * @param redis the Redis invalidation bus (needs {@code tagcache-redis} on the classpath)
+ * @param jdbc the invalidation journal in the application's database (needs
+ * {@code tagcache-jdbc} on the classpath)
  */
 @ConfigurationProperties("tagcache")
 @Validated
@@ -47,7 +49,8 @@ public record TagCacheProperties(@DefaultValue("10000") @Min(1) long maximumSize
 		@DefaultValue("1KB") @NotNull DataSize defaultValueWeight, String instanceId,
 		@DefaultValue("30s") @NotNull Duration sweepInterval, @DefaultValue("2") @Min(1) @Max(64) int refreshThreads,
 		@DefaultValue("50") @Min(0) @Max(1000) int recentInvalidations, Map<String, @Valid Profile> profiles,
-		@DefaultValue @Valid ActionScope actionScope, @DefaultValue @Valid Redis redis) {
+		@DefaultValue @Valid ActionScope actionScope, @DefaultValue @Valid Redis redis,
+		@DefaultValue @Valid Jdbc jdbc) {
 
 	public TagCacheProperties {
 		profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
@@ -118,6 +121,61 @@ public record TagCacheProperties(@DefaultValue("10000") @Min(1) long maximumSize
 
 		private static boolean positive(Duration duration) {
 			return duration == null || (!duration.isNegative() && !duration.isZero());
+		}
+
+	}
+
+	/**
+	 * @param enabled switches the journal on (with a {@code DataSource} bean): every
+	 * invalidation is also written to the {@code invalidation_journal} table in the
+	 * writer's transaction, and with {@code tagcache.redis.uri} set the bus becomes the
+	 * journal's follower, which catches up from it whatever Redis lost
+	 * @param retention how long the journal keeps an invalidation; an instance away
+	 * longer than this cannot know what it missed and condemns its whole cache. At least
+	 * 1m, and far above any commit delay
+	 * @param pruneInterval how often the starter deletes the rows older than the
+	 * retention (define a bean named {@code tagCacheJournalPruning} to schedule it
+	 * yourself)
+	 * @param pruneBatch journal rows deleted per transaction
+	 * @param catchUpInterval while the bus is down, how often the journal is read (while
+	 * it is up, how often the position moves up to the head)
+	 * @param staleBound while the bus is down, nothing older than this is served
+	 * @param gapTimeout how long a journal position skipped by higher rows is looked for
+	 * before it is taken for a rollback; above the longest transaction that records
+	 * invalidations, and at most half the retention. By default 1m, or half the retention
+	 * if that is less
+	 */
+	public record Jdbc(boolean enabled, @DefaultValue("1h") @NotNull Duration retention,
+			@DefaultValue("1m") @NotNull Duration pruneInterval, @DefaultValue("1000") @Min(1) int pruneBatch,
+			@DefaultValue("1s") @NotNull Duration catchUpInterval, @DefaultValue("5s") @NotNull Duration staleBound,
+			Duration gapTimeout) {
+
+		@AssertTrue(message = "retention must be at least 1m")
+		boolean isRetentionLongEnough() {
+			// Rows are allocated before their commit, and a position skipped is looked
+			// for
+			// until the gap timeout: minutes at least keep any row a live instance needs.
+			return retention == null || retention.compareTo(Duration.ofMinutes(1)) >= 0;
+		}
+
+		@AssertTrue(message = "prune-interval, catch-up-interval and stale-bound must be positive")
+		boolean isPositive() {
+			return Redis.positive(pruneInterval) && Redis.positive(catchUpInterval) && Redis.positive(staleBound);
+		}
+
+		@AssertTrue(message = "gap-timeout must be positive and at most half the retention")
+		boolean isGapTimeoutWithinHalfTheRetention() {
+			return retention == null || gapTimeout == null
+					|| (Redis.positive(gapTimeout) && gapTimeout.compareTo(retention.dividedBy(2)) <= 0);
+		}
+
+		/** The gap timeout, or its default: 1m, or half the retention if that is less. */
+		public Duration gapTimeoutOrDefault() {
+			if (gapTimeout != null) {
+				return gapTimeout;
+			}
+			Duration half = retention.dividedBy(2);
+			return half.compareTo(Duration.ofMinutes(1)) < 0 ? half : Duration.ofMinutes(1);
 		}
 
 	}

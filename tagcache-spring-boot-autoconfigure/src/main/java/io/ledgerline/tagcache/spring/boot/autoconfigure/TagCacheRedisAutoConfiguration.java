@@ -26,10 +26,8 @@ import io.ledgerline.tagcache.redis.RedisInvalidationBus;
 @EnableConfigurationProperties(TagCacheProperties.class)
 public final class TagCacheRedisAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(InvalidationBus.class)
-	RedisInvalidationBus tagCacheInvalidationBus(TagCacheProperties properties, ObjectProvider<Clock> clock) {
-		TagCacheProperties.Redis redis = properties.redis();
+	/** A bus from the {@code tagcache.redis.*} properties, not started. */
+	static RedisInvalidationBus redisBus(TagCacheProperties.Redis redis, Clock clock) {
 		return RedisInvalidationBus.builder()
 			.uri(redis.uri())
 			.prefix(redis.prefix())
@@ -37,18 +35,14 @@ public final class TagCacheRedisAutoConfiguration {
 			.checkInterval(redis.checkInterval())
 			.retention(redis.retention())
 			.trimInterval(redis.trimInterval())
-			.clock(clock.getIfUnique(Clock::systemUTC))
-			.build()
-			.start();
+			.clock(clock)
+			.build();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	BusMonitor tagCacheBusMonitor(InvalidationBus bus) {
-		if (bus instanceof RedisInvalidationBus redis) {
-			return new BusMonitor("redis", redis::isConnected);
-		}
-		return new BusMonitor(bus.getClass().getSimpleName(), () -> true);
+	@ConditionalOnMissingBean(InvalidationBus.class)
+	RedisInvalidationBus tagCacheInvalidationBus(TagCacheProperties properties, ObjectProvider<Clock> clock) {
+		return redisBus(properties.redis(), clock.getIfUnique(Clock::systemUTC)).start();
 	}
 
 }

@@ -1,7 +1,9 @@
-package io.ledgerline.cluster;
+package io.ledgerline.tagcache.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,40 +14,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import io.ledgerline.support.IntegrationTest;
 import io.ledgerline.tagcache.InvalidationIntent;
 import io.ledgerline.tagcache.TagInvalidation;
+import io.ledgerline.tagcache.jdbc.testing.TestDatabase;
+import io.ledgerline.tagcache.jdbc.testing.TestTransactions;
 import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
  * The journal keeps its retention window: older rows go in short batches, the highest
  * pruned position is kept, and neither appends nor reads wait for a prune in progress.
- * Times are given, not read from a clock that moves by itself.
+ * Times are given, not read from a clock that moves by itself. On the run's database
+ * ({@link TestDatabase}).
  */
-@IntegrationTest
 class JournalPruningTests {
 
 	static final Instant T0 = Instant.parse("2031-03-01T12:00:00Z");
 
 	static final Duration RETENTION = Duration.ofHours(1);
 
-	@Autowired
-	JdbcClient jdbc;
+	static final DataSource database = TestDatabase.open();
 
-	@Autowired
-	PlatformTransactionManager transactionManager;
+	TestTransactions transactions = new TestTransactions(database);
 
-	InvalidationJournal journal;
-
-	TransactionTemplate transactions;
+	InvalidationJournal journal = InvalidationJournal.of(database, transactions);
 
 	ManualClock clock = new ManualClock(T0);
 
@@ -53,8 +49,6 @@ class JournalPruningTests {
 
 	@BeforeEach
 	void emptyJournal() {
-		journal = new InvalidationJournal(jdbc);
-		transactions = new TransactionTemplate(transactionManager);
 		// Whatever other tests left: gone, so the counts below are this test's.
 		pruner(1000).prune(Instant.parse("2100-01-01T00:00:00Z"));
 	}
@@ -65,7 +59,7 @@ class JournalPruningTests {
 	}
 
 	JournalPruner pruner(int batch) {
-		return new JournalPruner(journal, transactions, RETENTION, batch, clock);
+		return JournalPruner.builder(journal).retention(RETENTION).batchSize(batch).clock(clock).build();
 	}
 
 	static List<InvalidationIntent> intents(int count) {
@@ -107,8 +101,8 @@ class JournalPruningTests {
 		long old = journal.append(intents(3), "a", T0);
 
 		long[] appended = new long[1];
-		int pruned = transactions.execute(status -> {
-			int deleted = journal.prune(T0.plus(Duration.ofMinutes(1)), 1000, null, T0.plus(RETENTION)).deleted();
+		int pruned = transactions.inTransaction(() -> {
+			int deleted = prune(T0.plus(Duration.ofMinutes(1)), T0.plus(RETENTION));
 			// The prune's transaction is open: its rows and the pruned position are
 			// locked.
 			appended[0] = await(() -> journal.append(intents(1), "b", T0.plus(RETENTION)));
@@ -126,7 +120,7 @@ class JournalPruningTests {
 	void aPruneDoesNotWaitForAnAppendInProgressNorDeleteItsRow() throws Exception {
 		journal.append(intents(2), "a", T0);
 
-		long late = transactions.execute(status -> {
+		long late = transactions.inTransaction(() -> {
 			// Allocated, not yet committed, and already older than the window (a row
 			// becomes
 			// visible after higher ones only within a commit delay; this one
@@ -139,6 +133,17 @@ class JournalPruningTests {
 
 		assertThat(journal.after(0)).extracting(InvalidationJournal.Row::seq).containsExactly(late);
 		assertThat(journal.prunedThrough()).as("below the row that committed late").isLessThan(late);
+	}
+
+	/** One batch of the pruner, in the current transaction (left open). */
+	int prune(Instant cutoff, Instant now) {
+		try {
+			Connection connection = transactions.acquire();
+			return journal.prune(connection, cutoff, 1000, null, now).deleted();
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Runs on another connection; fails rather than hang if it waits for a lock. */

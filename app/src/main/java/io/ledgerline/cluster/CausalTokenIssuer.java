@@ -1,43 +1,29 @@
 package io.ledgerline.cluster;
 
-import java.time.Clock;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import io.ledgerline.tagcache.InvalidationIntent;
-import io.ledgerline.tagcache.InvalidationRecorder;
+import io.ledgerline.tagcache.jdbc.PositionListener;
 
 /**
- * Writes each invalidation to the journal when it is asked for, inside the mutation's
- * transaction (on its connection: no second connection, and the rows commit or roll back
- * with the write). After the commit, the user's response gets a causal token with the new
- * position, so whichever instance serves their next request reads at least that far.
+ * Told the journal position of each write's invalidations (in its transaction), gives the
+ * user's response a causal token with it once the write has committed, so whichever
+ * instance serves their next request reads the journal at least that far
+ * ({@link ClusterFilter}). Writes outside a request (jobs) get none.
  */
-class JournalRecorder implements InvalidationRecorder {
-
-	private final InvalidationJournal journal;
+class CausalTokenIssuer implements PositionListener {
 
 	private final CausalTokens tokens;
 
-	private final String instanceId;
-
-	private final Clock clock;
-
-	JournalRecorder(InvalidationJournal journal, CausalTokens tokens, String instanceId, Clock clock) {
-		this.journal = journal;
+	CausalTokenIssuer(CausalTokens tokens) {
 		this.tokens = tokens;
-		this.instanceId = instanceId;
-		this.clock = clock;
 	}
 
 	@Override
-	public void record(List<InvalidationIntent> intents) {
-		long position = journal.append(intents, instanceId, clock.instant());
+	public void written(long position) {
 		HttpServletResponse response = currentResponse();
 		if (response == null) {
 			return;

@@ -1,4 +1,4 @@
-package io.ledgerline.cluster;
+package io.ledgerline.tagcache.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.ledgerline.cluster;
+package io.ledgerline.tagcache.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,31 +14,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import io.ledgerline.support.IntegrationTest;
 import io.ledgerline.tagcache.InvalidationIntent;
 import io.ledgerline.tagcache.TagInvalidation;
+import io.ledgerline.tagcache.jdbc.testing.TestDatabase;
+import io.ledgerline.tagcache.jdbc.testing.TestTransactions;
 import io.ledgerline.tagcache.redis.RedisInvalidationBus;
 import io.ledgerline.tagcache.redis.testing.RedisProcess;
 import io.ledgerline.tagcache.testing.ManualClock;
 
 /**
- * The journal follower on the run's database (H2 by default, PostgreSQL in its tier) and
- * a private Redis it never hears these rows on: every row written elsewhere after its
- * position is delivered exactly once, the first after the position and a row that commits
- * after a higher one included, and a catch-up reads only what it has not read. Another
- * connection holds a transaction open with its position allocated.
+ * The journal follower on the run's database ({@link TestDatabase}: H2, and PostgreSQL in
+ * its execution) and a private Redis it never hears these rows on: every row written
+ * elsewhere after its position is delivered exactly once, the first after the position
+ * and a row that commits after a higher one included, and a catch-up reads only what it
+ * has not read. Another connection holds a transaction open with its position allocated.
  */
-@IntegrationTest
 class JournalFollowerTests {
 
 	// Long before any other test's rows: the positions it rolls back are old news to
@@ -49,15 +46,11 @@ class JournalFollowerTests {
 
 	static RedisProcess redis;
 
-	@Autowired
-	JdbcClient jdbc;
+	static final DataSource database = TestDatabase.open();
 
-	@Autowired
-	PlatformTransactionManager transactionManager;
+	TestTransactions transactions = new TestTransactions(database);
 
-	InvalidationJournal journal;
-
-	TransactionTemplate transactions;
+	InvalidationJournal journal = InvalidationJournal.of(database, transactions);
 
 	ManualClock clock = new ManualClock(T0);
 
@@ -74,7 +67,7 @@ class JournalFollowerTests {
 
 	@BeforeAll
 	static void startRedis() {
-		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18098));
+		redis = RedisProcess.start(Integer.getInteger("ledgerline.test.redis-port", 18170));
 	}
 
 	@AfterAll
@@ -86,15 +79,18 @@ class JournalFollowerTests {
 
 	@BeforeEach
 	void follow() {
-		journal = new InvalidationJournal(jdbc);
-		transactions = new TransactionTemplate(transactionManager);
 		RedisInvalidationBus bus = RedisInvalidationBus.builder()
 			.uri(redis.uri())
 			.prefix("ll-follower-" + UUID.randomUUID() + ":")
 			.build();
 		// Only the test reads the journal: no poll within the test.
-		follower = new JournalFollower(bus, journal, "here", Duration.ofSeconds(5), Duration.ofHours(1), GAP_TIMEOUT,
-				clock);
+		follower = JournalFollower.builder(journal, bus)
+			.instanceId("here")
+			.staleBound(Duration.ofSeconds(5))
+			.catchUpInterval(Duration.ofHours(1))
+			.gapTimeout(GAP_TIMEOUT)
+			.clock(clock)
+			.start();
 		follower.subscribe(message -> {
 			if (message.tag().startsWith(run)) {
 				delivered.add(message.tag().substring(run.length()));
@@ -158,10 +154,7 @@ class JournalFollowerTests {
 
 	@Test
 	void aPositionRolledBackIsGivenUpAfterTheGapTimeoutWithoutCondemningAnything() {
-		long rolledBack = transactions.execute(status -> {
-			status.setRollbackOnly();
-			return journal.append(intents("never"), "elsewhere", clock.instant());
-		});
+		long rolledBack = transactions.rolledBack(() -> journal.append(intents("never"), "elsewhere", clock.instant()));
 		write("after", "elsewhere");
 		follower.catchUp();
 		assertThat(follower.hasRead(rolledBack)).isFalse();
@@ -184,7 +177,7 @@ class JournalFollowerTests {
 		long after = write("after", "elsewhere");
 		follower.catchUp();
 		// Everything older than the retention is pruned, the row above the gap too.
-		new JournalPruner(journal, transactions, Duration.ofHours(1), 1000, clock).prune(T0.plus(Duration.ofHours(2)));
+		JournalPruner.builder(journal).clock(clock).build().prune(T0.plus(Duration.ofHours(2)));
 		assertThat(journal.prunedThrough()).isGreaterThanOrEqualTo(after);
 
 		follower.catchUp();
@@ -230,7 +223,7 @@ class JournalFollowerTests {
 	// ---------------------------------------------------------------------------------
 
 	long write(String tag, String origin) {
-		return transactions.execute(status -> journal.append(intents(tag), origin, clock.instant()));
+		return transactions.inTransaction(() -> journal.append(intents(tag), origin, clock.instant()));
 	}
 
 	List<InvalidationIntent> intents(String tag) {
@@ -244,7 +237,7 @@ class JournalFollowerTests {
 	HeldWrite holdOpen(String tag) throws Exception {
 		CompletableFuture<Long> allocated = new CompletableFuture<>();
 		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Long> committed = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+		CompletableFuture<Long> committed = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() -> {
 			long seq = journal.append(intents(tag), "elsewhere", clock.instant());
 			allocated.complete(seq);
 			try {

@@ -1,5 +1,6 @@
-package io.ledgerline.cluster;
+package io.ledgerline.tagcache.jdbc;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.ledgerline.tagcache.InvalidationBus;
 import io.ledgerline.tagcache.TagInvalidation;
@@ -52,10 +50,14 @@ import io.ledgerline.tagcache.redis.RedisInvalidationBus;
  * healthy instance, which hears everything over Redis and seldom reads the journal, is
  * never mistaken for one that fell behind, and a token's catch-up has few rows to read,
  * it moves its position up while the bus stays up ({@link #keepUp}).
+ *
+ * <p>
+ * Made by {@link #builder}; {@link Builder#start()} reads the journal's head and starts
+ * the Redis bus (give it one not started yet), and {@link #close()} stops both.
  */
-class JournalFollower implements InvalidationBus {
+public final class JournalFollower implements InvalidationBus {
 
-	private static final Logger LOG = LoggerFactory.getLogger(JournalFollower.class);
+	private static final System.Logger LOG = System.getLogger(JournalFollower.class.getName());
 
 	/**
 	 * How far below the head a new instance looks for positions not committed yet: only
@@ -103,14 +105,13 @@ class JournalFollower implements InvalidationBus {
 
 	private volatile boolean degraded = true;
 
-	JournalFollower(RedisInvalidationBus redis, InvalidationJournal journal, String instanceId, Duration staleBound,
-			Duration catchUpInterval, Duration gapTimeout, Clock clock) {
-		this.redis = redis;
-		this.journal = journal;
-		this.instanceId = instanceId;
-		this.staleBound = staleBound;
-		this.clock = clock;
-		this.gaps = new JournalGaps(gapTimeout);
+	private JournalFollower(Builder builder) {
+		this.redis = builder.redis;
+		this.journal = builder.journal;
+		this.instanceId = builder.instanceId;
+		this.staleBound = builder.staleBound;
+		this.clock = builder.clock;
+		this.gaps = new JournalGaps(builder.gapTimeout);
 		// A new cache holds nothing older than now: start at the journal's head, minding
 		// the transactions below it that have not committed yet.
 		long head = journal.head();
@@ -122,6 +123,14 @@ class JournalFollower implements InvalidationBus {
 			thread.setDaemon(true);
 			return thread;
 		});
+	}
+
+	/** Follows {@code journal}, with {@code redis} (not started yet) for speed. */
+	public static Builder builder(InvalidationJournal journal, RedisInvalidationBus redis) {
+		return new Builder(journal, redis);
+	}
+
+	private JournalFollower start(Duration catchUpInterval) {
 		redis.addStateListener(this::busStateChanged);
 		// The Redis bus has already logged why; the cache cannot know what it missed
 		// either.
@@ -132,22 +141,27 @@ class JournalFollower implements InvalidationBus {
 		poller.scheduleWithFixedDelay(this::poll, catchUpInterval.toMillis(), catchUpInterval.toMillis(),
 				TimeUnit.MILLISECONDS);
 		redis.start();
+		return this;
 	}
 
 	/**
 	 * The highest journal position this instance has read; every row up to it is applied
 	 * except the pending gaps'.
 	 */
-	long position() {
+	public long position() {
 		return position;
 	}
 
-	boolean isDegraded() {
+	/**
+	 * Whether the bus is down (or not caught up since it came back): then nothing older
+	 * than the stale bound is served and the journal is polled.
+	 */
+	public boolean isDegraded() {
 		return degraded;
 	}
 
 	/** The cache's age limit: the stale bound while the bus is down, else none. */
-	Duration ageLimit() {
+	public Duration ageLimit() {
 		return degraded ? staleBound : null;
 	}
 
@@ -155,7 +169,7 @@ class JournalFollower implements InvalidationBus {
 	 * Makes sure the row at {@code seq} is applied if it has committed (a causal token's
 	 * promise). Requests that wait for the same read share it.
 	 */
-	void catchUpTo(long seq) {
+	public void catchUpTo(long seq) {
 		if (!hasRead(seq)) {
 			synchronized (this) {
 				if (!hasRead(seq)) {
@@ -166,12 +180,12 @@ class JournalFollower implements InvalidationBus {
 	}
 
 	/** Whether the row at {@code seq}, if it committed, is applied. */
-	boolean hasRead(long seq) {
+	public boolean hasRead(long seq) {
 		return seq <= position && !gaps.isPending(seq);
 	}
 
 	/** Reads and applies what this instance has not applied yet. */
-	synchronized int catchUp() {
+	public synchronized int catchUp() {
 		long started = System.nanoTime();
 		long from = position;
 		List<InvalidationJournal.Row> rows = journal.after(from, gaps.positions());
@@ -181,8 +195,8 @@ class JournalFollower implements InvalidationBus {
 		long nanos = System.nanoTime() - started;
 		catchUps.incrementAndGet();
 		catchUpNanos.addAndGet(nanos);
-		LOG.debug("Caught up {} invalidation(s) from the journal in {} µs, at position {} with {} gap(s)", count,
-				nanos / 1_000, position, gaps.size());
+		LOG.log(Level.DEBUG, () -> "Caught up " + count + " invalidation(s) from the journal in " + nanos / 1_000
+				+ " µs, at position " + position + " with " + gaps.size() + " gap(s)");
 		return count;
 	}
 
@@ -262,7 +276,8 @@ class JournalFollower implements InvalidationBus {
 		condemnEverything(why);
 		gaps.clear();
 		lostGaps.incrementAndGet();
-		LOG.warn("Gave up on positions of the invalidation journal not seen yet: {}; condemned every cached entry",
+		LOG.log(Level.WARNING,
+				"Gave up on positions of the invalidation journal not seen yet: {0}; condemned every cached entry",
 				why);
 	}
 
@@ -280,9 +295,9 @@ class JournalFollower implements InvalidationBus {
 		long highest = rows.isEmpty() ? prunedThrough : Math.max(prunedThrough, rows.get(rows.size() - 1).seq());
 		advance(rows.stream().map(InvalidationJournal.Row::position).toList(), highest, clock.instant());
 		journalGaps.incrementAndGet();
-		LOG.warn(
-				"Fell behind the invalidation journal: at position {} but rows up to {} were pruned (older than the"
-						+ " retention); condemned every cached entry, continuing from position {}",
+		LOG.log(Level.WARNING,
+				"Fell behind the invalidation journal: at position {0} but rows up to {1} were pruned (older than the"
+						+ " retention); condemned every cached entry, continuing from position {2}",
 				from, prunedThrough, position);
 		return 0;
 	}
@@ -301,7 +316,7 @@ class JournalFollower implements InvalidationBus {
 	 * below that head and committed later still reaches it over Redis, or, after an
 	 * outage, through the gap's re-check).
 	 */
-	synchronized void keepUp() {
+	public synchronized void keepUp() {
 		long head = journal.head();
 		long outagesNow = outages.get();
 		if (!degraded && previous != null && outagesNow == previous.outages()) {
@@ -326,7 +341,7 @@ class JournalFollower implements InvalidationBus {
 			}
 		}
 		catch (RuntimeException e) {
-			LOG.warn("Journal {} failed: {}", degraded ? "catch-up" : "read", e.getMessage());
+			LOG.log(Level.WARNING, "Journal {0} failed: {1}", degraded ? "catch-up" : "read", e.getMessage());
 		}
 	}
 
@@ -334,34 +349,34 @@ class JournalFollower implements InvalidationBus {
 	 * How often this instance condemned its whole cache: behind the journal, behind
 	 * Redis.
 	 */
-	long journalGaps() {
+	public long journalGaps() {
 		return journalGaps.get();
 	}
 
-	long redisGaps() {
+	public long redisGaps() {
 		return redisGaps.get();
 	}
 
 	/** How often it condemned its whole cache for gaps it could not wait for. */
-	long lostGaps() {
+	public long lostGaps() {
 		return lostGaps.get();
 	}
 
 	/** Catch-ups done, and the time they took. */
-	long catchUps() {
+	public long catchUps() {
 		return catchUps.get();
 	}
 
-	double catchUpSeconds() {
+	public double catchUpSeconds() {
 		return catchUpNanos.get() / 1e9;
 	}
 
 	/** Rows applied from the journal. */
-	long delivered() {
+	public long delivered() {
 		return delivered.get();
 	}
 
-	JournalGaps gaps() {
+	public JournalGaps gaps() {
 		return gaps;
 	}
 
@@ -369,17 +384,18 @@ class JournalFollower implements InvalidationBus {
 		if (!connected) {
 			outages.incrementAndGet();
 			degraded = true;
-			LOG.warn("Invalidation bus down: serving nothing older than {} until it is back", staleBound);
+			LOG.log(Level.WARNING, "Invalidation bus down: serving nothing older than {0} until it is back",
+					staleBound);
 			return;
 		}
 		try {
 			catchUp();
 			degraded = false;
-			LOG.info("Invalidation bus back; journal caught up to position {}", position);
+			LOG.log(Level.INFO, "Invalidation bus back; journal caught up to position {0}", position);
 		}
 		catch (RuntimeException e) {
 			// Still degraded: the poller tries again.
-			LOG.warn("Journal catch-up after reconnect failed: {}", e.getMessage());
+			LOG.log(Level.WARNING, "Journal catch-up after reconnect failed: {0}", e.getMessage());
 		}
 	}
 
@@ -417,6 +433,90 @@ class JournalFollower implements InvalidationBus {
 	public void close() {
 		poller.shutdownNow();
 		redis.close();
+	}
+
+	/**
+	 * Builds and starts a {@link JournalFollower}. The instance id is required; by
+	 * default the stale bound is 5 s, the catch-up interval 1 s and the gap timeout 1 min
+	 * (keep it at most half the journal's retention, so a rollback's gap is given up
+	 * before the rows around it are pruned).
+	 */
+	public static final class Builder {
+
+		private final InvalidationJournal journal;
+
+		private final RedisInvalidationBus redis;
+
+		private String instanceId;
+
+		private Duration staleBound = Duration.ofSeconds(5);
+
+		private Duration catchUpInterval = Duration.ofSeconds(1);
+
+		private Duration gapTimeout = Duration.ofMinutes(1);
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(InvalidationJournal journal, RedisInvalidationBus redis) {
+			this.journal = Objects.requireNonNull(journal, "journal");
+			this.redis = Objects.requireNonNull(redis, "redis");
+		}
+
+		/**
+		 * This instance's id, as the cache's and the recorder's: its own rows are
+		 * skipped.
+		 */
+		public Builder instanceId(String instanceId) {
+			this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+			return this;
+		}
+
+		/** While the bus is down, nothing older than this is served. */
+		public Builder staleBound(Duration staleBound) {
+			this.staleBound = positive(staleBound, "staleBound");
+			return this;
+		}
+
+		/**
+		 * While the bus is down, how often the journal is read; while it is up, how often
+		 * the position moves up to the head.
+		 */
+		public Builder catchUpInterval(Duration catchUpInterval) {
+			this.catchUpInterval = positive(catchUpInterval, "catchUpInterval");
+			return this;
+		}
+
+		/**
+		 * How long a position skipped by higher rows is looked for before it is taken for
+		 * a rollback: above the longest transaction that records invalidations.
+		 */
+		public Builder gapTimeout(Duration gapTimeout) {
+			this.gapTimeout = positive(gapTimeout, "gapTimeout");
+			return this;
+		}
+
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/** Reads the journal's head, then starts the Redis bus and the poller. */
+		public JournalFollower start() {
+			if (instanceId == null) {
+				throw new IllegalStateException(
+						"instanceId is required: the follower skips this instance's own rows by it");
+			}
+			return new JournalFollower(this).start(catchUpInterval);
+		}
+
+		private static Duration positive(Duration duration, String name) {
+			Objects.requireNonNull(duration, name);
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, was " + duration);
+			}
+			return duration;
+		}
+
 	}
 
 }

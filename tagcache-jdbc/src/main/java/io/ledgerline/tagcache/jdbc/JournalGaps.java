@@ -1,4 +1,4 @@
-package io.ledgerline.cluster;
+package io.ledgerline.tagcache.jdbc;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the caller treats that the same way.</li>
  * </ul>
  * Changed under the follower's lock; {@link #isPending} and the counts may be read from
- * any thread.
+ * any thread. Public for its counts ({@link JournalFollower#gaps()}); only the follower
+ * changes it.
  */
-final class JournalGaps {
+public final class JournalGaps {
 
 	static final int MAX_PENDING = 10_000;
 
@@ -79,7 +80,7 @@ final class JournalGaps {
 		return true;
 	}
 
-	boolean isPending(long seq) {
+	public boolean isPending(long seq) {
 		return pending.containsKey(seq);
 	}
 
@@ -119,22 +120,23 @@ final class JournalGaps {
 		lost.addAndGet(gone);
 	}
 
-	int size() {
+	/** Gaps pending now. */
+	public int size() {
 		return pending.size();
 	}
 
 	/** Gaps whose row appeared later, out of order. */
-	long filled() {
+	public long filled() {
 		return filled.get();
 	}
 
 	/** Gaps given up as rolled back. */
-	long timedOut() {
+	public long timedOut() {
 		return timedOut.get();
 	}
 
 	/** Gaps given up because their row may be gone unseen (the cache was condemned). */
-	long lost() {
+	public long lost() {
 		return lost.get();
 	}
 
