@@ -1,7 +1,5 @@
 package io.ledgerline.cluster;
 
-import java.util.List;
-
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -13,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
-import io.ledgerline.caching.SharedValue;
 import io.ledgerline.tagcache.jdbc.JournalFollower;
 import io.ledgerline.tagcache.jdbc.JournalPruner;
 import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
@@ -26,8 +23,9 @@ import io.ledgerline.tagcache.spring.boot.autoconfigure.TagCacheJdbcAutoConfigur
  * {@code tagcache.redis.*}, which {@code application-cluster.yml} maps from
  * {@code ledgerline.cluster.*}. What is Ledgerline's own is here: causal tokens carry a
  * user's last write to whichever instance serves them next, the journal is pruned on the
- * job runner, shared refreshes, the instance header, meters and health. Sessions
- * ({@code io.ledgerline.sessions}) ride on the same machinery.
+ * job runner, the instance header, meters and health. (The starter's refresh coordinator
+ * shares the refreshes of the keys the features declared a {@code SharedValue} bean for.)
+ * Sessions ({@code io.ledgerline.sessions}) ride on the same machinery.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("cluster")
@@ -56,25 +54,6 @@ class ClusterConfig {
 	RecurringTask<Void> journalPruning(JournalPruner pruner, ClusterProperties properties) {
 		return Tasks.recurring(PRUNING_TASK, Schedules.fixedDelay(properties.journalPruneInterval()))
 			.execute((instance, context) -> pruner.prune());
-	}
-
-	/**
-	 * One refresh per revalidated key for the cluster (docs/CACHING.md, "One refresh per
-	 * key"), for the keys the features declared a {@link SharedValue} for; any other key
-	 * refreshes on each instance and touches no Redis.
-	 */
-	@Bean(destroyMethod = "close")
-	RedisRefreshCoordinator refreshCoordinator(ClusterProperties properties, List<SharedValue<?>> sharedValues) {
-		RedisRefreshCoordinator.Builder builder = RedisRefreshCoordinator.builder()
-			.uri(properties.redisUrl())
-			.prefix(properties.keyPrefix())
-			.commandTimeout(properties.redisTimeout());
-		sharedValues.forEach(shared -> share(builder, shared));
-		return builder.build().start();
-	}
-
-	private static <V> void share(RedisRefreshCoordinator.Builder builder, SharedValue<V> shared) {
-		builder.share(shared.keyPrefix(), shared.codec());
 	}
 
 	@Bean

@@ -7,8 +7,8 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.ledgerline.caching.SharedValue;
 import io.ledgerline.summary.OrgSummary;
+import io.ledgerline.tagcache.redis.SharedValue;
 
 /**
  * The org summary and the overdue count are what the background recompute revalidates

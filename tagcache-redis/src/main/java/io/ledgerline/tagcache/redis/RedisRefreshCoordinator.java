@@ -419,6 +419,12 @@ public final class RedisRefreshCoordinator implements RefreshCoordinator {
 			return this;
 		}
 
+		/** {@link #share(String, ValueCodec)} with {@code value}'s prefix and codec. */
+		public Builder share(SharedValue<?> value) {
+			Objects.requireNonNull(value, "value");
+			return share(value.keyPrefix(), value.codec());
+		}
+
 		public RedisRefreshCoordinator build() {
 			return new RedisRefreshCoordinator(this);
 		}

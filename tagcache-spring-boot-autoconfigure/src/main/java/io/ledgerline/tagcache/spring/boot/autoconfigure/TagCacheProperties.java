@@ -108,15 +108,20 @@ public record TagCacheProperties(@DefaultValue("10000") @Min(1) long maximumSize
 	 * @param retention how long a tag's record is kept for instances catching up; one
 	 * away for longer condemns its whole cache when it returns
 	 * @param trimInterval how often records older than the retention are removed
+	 * @param refreshLease how long one instance holds the refresh of a shared key (one
+	 * with a {@code SharedValue} bean) for the others: the most a crashed instance delays
+	 * that refresh, and longer than its loader should take
 	 */
 	public record Redis(String uri, @DefaultValue("tagcache:") @NotNull String prefix,
 			@DefaultValue("1s") @NotNull Duration commandTimeout,
 			@DefaultValue("500ms") @NotNull Duration checkInterval, @DefaultValue("1h") @NotNull Duration retention,
-			@DefaultValue("1m") @NotNull Duration trimInterval) {
+			@DefaultValue("1m") @NotNull Duration trimInterval, @DefaultValue("5s") @NotNull Duration refreshLease) {
 
-		@AssertTrue(message = "command-timeout, check-interval, retention and trim-interval must be positive")
+		@AssertTrue(
+				message = "command-timeout, check-interval, retention, trim-interval and refresh-lease must be positive")
 		boolean isPositive() {
-			return positive(commandTimeout) && positive(checkInterval) && positive(retention) && positive(trimInterval);
+			return positive(commandTimeout) && positive(checkInterval) && positive(retention) && positive(trimInterval)
+					&& positive(refreshLease);
 		}
 
 		private static boolean positive(Duration duration) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,14 +12,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.ledgerline.tagcache.InvalidationBus;
+import io.ledgerline.tagcache.RefreshCoordinator;
 import io.ledgerline.tagcache.redis.RedisInvalidationBus;
+import io.ledgerline.tagcache.redis.RedisRefreshCoordinator;
+import io.ledgerline.tagcache.redis.SharedValue;
 
 /**
  * The Redis invalidation bus, when {@code tagcache-redis} is on the classpath and
  * {@code tagcache.redis.uri} is set: every instance's invalidations reach every other
  * instance's cache, and one that was away catches up (or, past the retention, condemns
  * what it holds). Before {@link TagCacheAutoConfiguration}, whose local bus then backs
- * off.
+ * off. With {@link SharedValue} beans, also the refresh coordinator that has one instance
+ * refresh each such key for all.
  */
 @AutoConfiguration(before = TagCacheAutoConfiguration.class)
 @ConditionalOnClass(name = "io.ledgerline.tagcache.redis.RedisInvalidationBus")
@@ -37,6 +42,26 @@ public final class TagCacheRedisAutoConfiguration {
 			.trimInterval(redis.trimInterval())
 			.clock(clock)
 			.build();
+	}
+
+	/**
+	 * One refresh per revalidated key for the cluster, for the keys the application
+	 * declared a {@link SharedValue} for (the cache takes any {@link RefreshCoordinator}
+	 * bean); every other key refreshes on each instance and costs no Redis command.
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(RefreshCoordinator.class)
+	@ConditionalOnBean(SharedValue.class)
+	RedisRefreshCoordinator tagCacheRefreshCoordinator(TagCacheProperties properties,
+			ObjectProvider<SharedValue<?>> shared) {
+		TagCacheProperties.Redis redis = properties.redis();
+		RedisRefreshCoordinator.Builder builder = RedisRefreshCoordinator.builder()
+			.uri(redis.uri())
+			.prefix(redis.prefix())
+			.commandTimeout(redis.commandTimeout())
+			.lease(redis.refreshLease());
+		shared.orderedStream().forEach(builder::share);
+		return builder.build().start();
 	}
 
 	@Bean

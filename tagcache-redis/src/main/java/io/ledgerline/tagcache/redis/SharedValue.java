@@ -1,4 +1,4 @@
-package io.ledgerline.caching;
+package io.ledgerline.tagcache.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import io.ledgerline.tagcache.redis.ValueCodec;
-
 /**
  * Cached values whose refresh one instance may run for the whole cluster: the keys
  * starting with {@code keyPrefix} hold values {@code codec} can carry between instances.
- * A feature declares one as a bean next to the key it owns; the {@code cluster} profile
- * registers every one with its refresh coordinator, so after a {@code revalidateTag} one
- * instance runs the loader of such a key and the others take its result (see
- * docs/CACHING.md, "One refresh per key"). Without the profile it is inert.
+ * Give it to {@link RedisRefreshCoordinator.Builder#share(SharedValue)}; with the Spring
+ * Boot starter, declare it as a bean (next to the key it describes) and the starter's
+ * coordinator shares it whenever {@code tagcache.redis.uri} is set. After a
+ * {@code revalidateTag} one instance then runs the loader of such a key and the others
+ * take its result.
  *
  * <p>
  * Share only what is the same on every instance and small: data read from the database,
