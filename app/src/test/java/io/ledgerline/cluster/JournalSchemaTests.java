@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.ledgerline.support.IntegrationTest;
-import io.ledgerline.support.TestDatabaseProfiles;
 
 /**
  * The journal's tables as the app's Flyway migrations made them are the tables
@@ -58,8 +57,7 @@ class JournalSchemaTests {
 	}
 
 	static String shipped() throws IOException {
-		String file = TestDatabaseProfiles.onPostgres() ? "postgresql.sql" : "h2.sql";
-		try (InputStream in = JournalSchemaTests.class.getResourceAsStream("/META-INF/tagcache/jdbc/" + file)) {
+		try (InputStream in = JournalSchemaTests.class.getResourceAsStream("/META-INF/tagcache/jdbc/schema.sql")) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}

@@ -25,7 +25,7 @@ import io.ledgerline.tagcache.TagInvalidation;
  * The {@code invalidation_journal} table: appended in the writer's transaction, pruned to
  * a retention window ({@link JournalPruner}), with the highest pruned position kept in
  * {@code invalidation_journal_pruned}. The tables are in
- * {@code META-INF/tagcache/jdbc/postgresql.sql} and {@code h2.sql}.
+ * {@code META-INF/tagcache/jdbc/schema.sql} (PostgreSQL and H2).
  *
  * <p>
  * Appends and reads run on the {@link JournalConnections current connection}; a prune

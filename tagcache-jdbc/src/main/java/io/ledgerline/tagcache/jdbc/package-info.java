@@ -15,6 +15,6 @@
  * {@link io.ledgerline.tagcache.jdbc.JournalPruner} (the retention window) and
  * {@link io.ledgerline.tagcache.jdbc.JournalException}. Each is made by a builder or a
  * static factory; rows, positions and prune batches are package-private. The schema is in
- * {@code META-INF/tagcache/jdbc/postgresql.sql} and {@code h2.sql}.
+ * {@code META-INF/tagcache/jdbc/schema.sql} (PostgreSQL and H2).
  */
 package io.ledgerline.tagcache.jdbc;

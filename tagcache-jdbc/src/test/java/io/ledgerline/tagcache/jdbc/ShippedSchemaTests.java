@@ -34,7 +34,7 @@ class ShippedSchemaTests {
 		long seq = journal.append(List.of(
 				new InvalidationIntent("\u0000page:/invoices", TagInvalidation.Kind.STALE, Duration.ofSeconds(30)),
 				new InvalidationIntent("org:1:invoice:2", TagInvalidation.Kind.EXPIRE, null)), "a", T0);
-		TestDatabase.applySchema(database, TestDatabase.onPostgres() ? "postgresql.sql" : "h2.sql");
+		TestDatabase.applySchema(database);
 
 		List<InvalidationJournal.Row> rows = journal.after(before);
 		assertThat(rows).hasSize(2);
@@ -43,12 +43,6 @@ class ShippedSchemaTests {
 		assertThat(rows.get(1).staleWindow()).isNull();
 		assertThat(journal.head()).isEqualTo(seq);
 		assertThat(journal.prunedThrough()).as("not reset by applying the schema again").isEqualTo(pruned);
-	}
-
-	@Test
-	void bothFilesCreateTheSameTables() {
-		assertThat(TestDatabase.shipped("h2.sql").lines().skip(1).toList())
-			.isEqualTo(TestDatabase.shipped("postgresql.sql").lines().skip(1).toList());
 	}
 
 }

@@ -39,16 +39,17 @@ public final class TestDatabase {
 	/** A database with the journal's tables. */
 	public static DataSource open() {
 		DataSource dataSource = onPostgres() ? postgres() : h2();
-		applySchema(dataSource, onPostgres() ? "postgresql.sql" : "h2.sql");
+		applySchema(dataSource);
 		record(dataSource);
 		return dataSource;
 	}
 
 	/**
-	 * The shipped schema, statement by statement (it holds no semicolon in a literal).
+	 * The shipped schema ({@code META-INF/tagcache/jdbc/schema.sql}), statement by
+	 * statement (it holds no semicolon in a literal).
 	 */
-	public static void applySchema(DataSource dataSource, String file) {
-		String script = shipped(file);
+	public static void applySchema(DataSource dataSource) {
+		String script = shipped();
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
 				if (!sql.isBlank()) {
@@ -57,14 +58,16 @@ public final class TestDatabase {
 			}
 		}
 		catch (SQLException e) {
-			throw new IllegalStateException("applying " + file + " failed", e);
+			throw new IllegalStateException("applying " + SCHEMA + " failed", e);
 		}
 	}
 
-	public static String shipped(String file) {
-		try (InputStream in = TestDatabase.class.getResourceAsStream("/META-INF/tagcache/jdbc/" + file)) {
+	private static final String SCHEMA = "/META-INF/tagcache/jdbc/schema.sql";
+
+	private static String shipped() {
+		try (InputStream in = TestDatabase.class.getResourceAsStream(SCHEMA)) {
 			if (in == null) {
-				throw new IllegalStateException("META-INF/tagcache/jdbc/" + file + " is not on the classpath");
+				throw new IllegalStateException(SCHEMA + " is not on the classpath");
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

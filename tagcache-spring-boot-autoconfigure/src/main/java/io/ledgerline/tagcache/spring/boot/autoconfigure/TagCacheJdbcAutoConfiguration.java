@@ -34,7 +34,7 @@ import io.ledgerline.tagcache.spring.TagCacheBuilderCustomizer;
  * {@code tagcache.redis.uri} set the cache's bus is the {@link JournalFollower} (the
  * Redis bus plus what the journal has that Redis lost), so the plain Redis bus and the
  * local one back off. The tables are the application's to create: see
- * {@code META-INF/tagcache/jdbc/postgresql.sql} and {@code h2.sql}. Every bean backs off
+ * {@code META-INF/tagcache/jdbc/schema.sql} (PostgreSQL and H2). Every bean backs off
  * when the application defines its own.
  */
 @AutoConfiguration(before = { TagCacheRedisAutoConfiguration.class, TagCacheAutoConfiguration.class },

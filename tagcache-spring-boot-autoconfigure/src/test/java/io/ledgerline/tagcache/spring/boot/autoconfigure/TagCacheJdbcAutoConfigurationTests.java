@@ -172,7 +172,7 @@ class TagCacheJdbcAutoConfigurationTests {
 		DataSource dataSource() {
 			return new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
 				.setName("journal-" + UUID.randomUUID())
-				.addScript("META-INF/tagcache/jdbc/h2.sql")
+				.addScript("META-INF/tagcache/jdbc/schema.sql")
 				.build();
 		}
 

@@ -1,4 +1,4 @@
--- tagcache-jdbc's tables on PostgreSQL (H2: h2.sql, the same). Safe to run again.
+-- tagcache-jdbc's tables, for PostgreSQL and H2 (the same DDL runs on both). Safe to run again.
 -- invalidation_journal: one row per invalidation, written in the transaction of the write
 -- that caused it; seq is the journal position (allocated before the commit, so a row may
 -- appear after a higher one). invalidation_journal_pruned: its one row holds the highest
